@@ -1,0 +1,26 @@
+# cmsh — build, run, test. `make run` starts the REPL on the demo site; `make test` is what CI runs.
+SWIFT ?= swift
+# apt needs root; use sudo only when we are not root already.
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: run build release test deps clean
+
+# libedit-dev is the one system library cmsh needs (for the REPL's line editing); install it when missing.
+deps:
+	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	./.build/release/cmsh
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build

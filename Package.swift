@@ -1,0 +1,27 @@
+// swift-tools-version:6.0
+// cmsh — a shell and embeddable scripting engine for the ConfigMgr SMS Provider object model.
+//
+// Data flows one way: text → tokens → AST → interpreter → object model → providers.
+//   CIM        values, classes, instances, object paths, repository, MOF compiler, provider protocol
+//   Script     lexer, parser, AST, interpreter, diagnostics (depends on CIM only)
+//   Site       the simulated ConfigMgr SMS Provider (schema in MOF, method providers, demo site)
+//   CMShell    the public embedding API the CLI itself uses
+//   cmsh       the executable: arguments, REPL, batch runner, output formats
+// The core modules (CIM, Script) depend on nothing but Foundation so they build fast.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "cmsh",
+    products: [
+        .library(name: "CIM", targets: ["CIM"]),
+        .executable(name: "cmsh", targets: ["cmsh"]),
+    ],
+    targets: [
+        .target(name: "CIM", swiftSettings: strict),
+        .executableTarget(name: "cmsh", dependencies: ["CIM"], swiftSettings: strict),
+        .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,118 @@
+// InstanceTable: the instances of exactly one class, with a key index and optional hash indexes.
+//
+// Rows never move while they are live: a deleted row leaves a hole (nil) so that the row numbers held by the
+// indexes stay valid, and the table compacts itself (rebuilding the indexes) once holes outnumber live rows.
+// Enumeration therefore returns instances in creation order, which keeps output deterministic.
+
+/// The identity of an instance within its key family: its key values, folded (strings ignore case).
+enum InstanceKey: Hashable, Sendable {
+    case single(FoldedValue)
+    case composite([FoldedValue])
+
+    init(_ instance: CIMInstance) {
+        let slots = instance.cimClass.keySlots
+        self = slots.count == 1 ? .single(FoldedValue(instance.values[slots[0]]))
+                                : .composite(slots.map { FoldedValue(instance.values[$0]) })
+    }
+
+    init(values: [CIMValue]) {
+        self = values.count == 1 ? .single(FoldedValue(values[0])) : .composite(values.map(FoldedValue.init))
+    }
+}
+
+struct InstanceTable: Sendable {
+    let cimClass: CIMClass
+    private(set) var rows: ContiguousArray<CIMInstance?> = []
+    private(set) var liveCount = 0
+    private var keyIndex: [InstanceKey: Int32] = [:]
+    /// slot → (folded value → rows holding it)
+    private var hashIndexes: [Int: [FoldedValue: [Int32]]] = [:]
+
+    init(cimClass: CIMClass, indexedSlots: Set<Int>) {
+        self.cimClass = cimClass
+        for slot in indexedSlots { hashIndexes[slot] = [:] }
+    }
+
+    var indexedSlots: Set<Int> { Set(hashIndexes.keys) }
+
+    func row(for key: InstanceKey) -> CIMInstance? {
+        guard let r = keyIndex[key] else { return nil }
+        return rows[Int(r)]
+    }
+
+    func contains(_ key: InstanceKey) -> Bool { keyIndex[key] != nil }
+
+    mutating func insert(_ instance: CIMInstance) {
+        let key = InstanceKey(instance)
+        let r = Int32(rows.count)
+        rows.append(instance)
+        keyIndex[key] = r
+        liveCount += 1
+        for slot in hashIndexes.keys { hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r) }
+    }
+
+    /// Replaces the instance with the same key; returns the old one (nil when absent).
+    mutating func replace(_ instance: CIMInstance) -> CIMInstance? {
+        guard let r = keyIndex[InstanceKey(instance)], let old = rows[Int(r)] else { return nil }
+        for slot in hashIndexes.keys where FoldedValue(old.values[slot]) != FoldedValue(instance.values[slot]) {
+            removeFromIndex(slot: slot, value: old.values[slot], row: r)
+            hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r)
+        }
+        rows[Int(r)] = instance
+        return old
+    }
+
+    /// Removes the instance with this key; returns it (nil when absent).
+    mutating func remove(_ key: InstanceKey) -> CIMInstance? {
+        guard let r = keyIndex.removeValue(forKey: key), let old = rows[Int(r)] else { return nil }
+        for slot in hashIndexes.keys { removeFromIndex(slot: slot, value: old.values[slot], row: r) }
+        rows[Int(r)] = nil
+        liveCount -= 1
+        if rows.count > 1024 && liveCount < rows.count / 2 { compact() }
+        return old
+    }
+
+    private mutating func removeFromIndex(slot: Int, value: CIMValue, row: Int32) {
+        let folded = FoldedValue(value)
+        guard var bucket = hashIndexes[slot]![folded] else { return }
+        if let i = bucket.lastIndex(of: row) { bucket.remove(at: i) }
+        hashIndexes[slot]![folded] = bucket.isEmpty ? nil : bucket
+    }
+
+    /// Drops the holes left by deletions and rebuilds the indexes.
+    private mutating func compact() {
+        let live = rows.compactMap { $0 }
+        let slots = indexedSlots
+        self = InstanceTable(cimClass: cimClass, indexedSlots: slots)
+        rows.reserveCapacity(live.count)
+        for instance in live { insert(instance) }
+    }
+
+    /// Adds a hash index on a slot, indexing the rows already present.
+    mutating func addIndex(slot: Int) {
+        guard hashIndexes[slot] == nil else { return }
+        var index: [FoldedValue: [Int32]] = [:]
+        for (r, instance) in rows.enumerated() {
+            if let instance { index[FoldedValue(instance.values[slot]), default: []].append(Int32(r)) }
+        }
+        hashIndexes[slot] = index
+    }
+
+    func isIndexed(slot: Int) -> Bool { hashIndexes[slot] != nil }
+
+    /// Instances whose slot equals the value (WMI matching): through the key index when the slot is the single
+    /// key, a hash index when there is one, a scan otherwise.
+    func instances(whereSlot slot: Int, equals value: CIMValue) -> [CIMInstance] {
+        let folded = FoldedValue(value)
+        if cimClass.keySlots == [slot] {
+            return row(for: .single(folded)).map { [$0] } ?? []
+        }
+        if let index = hashIndexes[slot] {
+            return (index[folded] ?? []).compactMap { rows[Int($0)] }
+        }
+        return rows.compactMap { row in
+            guard let row, FoldedValue(row.values[slot]) == folded else { return nil }
+            return row
+        }
+    }
+}
