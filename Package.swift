@@ -16,12 +16,15 @@ let package = Package(
     name: "cmsh",
     products: [
         .library(name: "CIM", targets: ["CIM"]),
+        .library(name: "Script", targets: ["Script"]),
         .executable(name: "cmsh", targets: ["cmsh"]),
     ],
     targets: [
         .target(name: "CIM", swiftSettings: strict),
+        .target(name: "Script", dependencies: ["CIM"], swiftSettings: strict),
         .executableTarget(name: "cmsh", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

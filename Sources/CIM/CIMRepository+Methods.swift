@@ -68,7 +68,7 @@ extension CIMRepository {
 
     /// Checks the provider's result: ReturnValue of the declared type, [out] parameters declared and converted.
     private func check(_ result: MethodResult, of method: CIMMethod, of cls: CIMClass) throws(CIMError) -> MethodResult {
-        var checked = MethodResult(returnValue: result.returnValue)
+        var checked = MethodResult(returnValue: result.returnValue, message: result.message)
         if let type = method.returnType {
             do { checked.returnValue = try result.returnValue.converted(to: type) } catch {
                 throw CIMError(.providerFailure, "Provider for \(cls.name).\(method.name) returned a bad ReturnValue: \(error.message)")

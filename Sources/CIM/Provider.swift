@@ -26,10 +26,13 @@ public struct MethodResult: Sendable, Hashable {
     public var returnValue: CIMValue
     /// The [out] parameters by name, in declared order once the repository has checked them.
     public var outParameters: [(name: CIMName, value: CIMValue)]
+    /// For a non-zero ReturnValue: the plain-English explanation a shell shows (ConfigMgr's extended status).
+    public var message: String?
 
-    public init(returnValue: CIMValue, outParameters: [(name: CIMName, value: CIMValue)] = []) {
+    public init(returnValue: CIMValue, outParameters: [(name: CIMName, value: CIMValue)] = [], message: String? = nil) {
         self.returnValue = returnValue
         self.outParameters = outParameters
+        self.message = message
     }
 
     /// Success with the given [out] parameters: `ReturnValue = 0`.

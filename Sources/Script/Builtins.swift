@@ -1,0 +1,164 @@
+// Builtin functions: strings, lists, dates (WQL's DateDiff/DateAdd/GetDate) and nal(server, site).
+import CIM
+import Foundation
+
+extension Interpreter {
+    /// Calls a builtin by lower-cased name; nil when there is no builtin of that name.
+    func builtin(_ name: String, _ args: [Value], _ argExprs: [Argument], _ range: SourceRange) throws -> Value? {
+        func arg(_ i: Int) -> Value { i < args.count ? args[i] : .null }
+        func argRange(_ i: Int) -> SourceRange { i < argExprs.count ? argExprs[i].value.range : range }
+        func count(_ n: ClosedRange<Int>) throws(ScriptError) {
+            guard n.contains(args.count) else {
+                let expected = n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound) to \(n.upperBound)"
+                throw ScriptError(.invalidParameter, "\(name)() takes \(expected) argument\(n.upperBound == 1 ? "" : "s"), not \(args.count)", at: range)
+            }
+        }
+        func text(_ i: Int) throws(ScriptError) -> String? {
+            let v = arg(i)
+            if v.isNull { return nil }
+            guard case .cim(let c) = v, c.type?.isArray != true else {
+                throw ScriptError(.typeMismatch, "\(name)() needs a string, not \(v.kindDescription)", at: argRange(i))
+            }
+            return c.displayText
+        }
+        switch name {
+        case "len", "length", "count":
+            try count(1...1)
+            switch arg(0) {
+            case .cim(.string(let s)): return .integer(Int64(s.count))
+            case .cim(.array(let a)): return .integer(Int64(a.count))
+            case .list(let l): return .integer(Int64(l.count))
+            case .rows(let r): return .integer(Int64(r.rows.count))
+            case .cim(.null): return .integer(0)
+            case let v: throw ScriptError(.typeMismatch, "len() needs a string, list or query, not \(v.kindDescription)", at: argRange(0))
+            }
+        case "upper", "lower", "trim":
+            try count(1...1)
+            guard let s = try text(0) else { return .null }
+            return .string(name == "upper" ? s.uppercased() : name == "lower" ? s.lowercased() : s.trimmedWhitespace)
+        case "contains", "startswith", "endswith":
+            try count(2...2)
+            if case .list(let items) = arg(0), name == "contains" {
+                return .boolean(try items.contains { try compare(.equal, $0, arg(1), range) == true })
+            }
+            if case .cim(.array(let a)) = arg(0), name == "contains" {
+                return .boolean(try a.elements.contains { try compare(.equal, .cim($0), arg(1), range) == true })
+            }
+            guard let s = try text(0), let t = try text(1) else { return .null }
+            let (ls, lt) = (s.lowercased(), t.lowercased())
+            return .boolean(name == "contains" ? ls.contains(lt) : name == "startswith" ? ls.hasPrefix(lt) : ls.hasSuffix(lt))
+        case "split":
+            try count(1...2)
+            guard let s = try text(0) else { return .null }
+            let sep = try text(1) ?? ","
+            guard !sep.isEmpty else { throw ScriptError(.invalidParameter, "split() needs a non-empty separator", at: argRange(1)) }
+            return .list(s.components(separatedBy: sep).map { .string($0) })
+        case "join":
+            try count(1...2)
+            let sep = try text(1) ?? ", "
+            let items = try iterate(arg(0), argRange(0))
+            return .string(items.map(\.displayText).joined(separator: sep))
+        case "format":
+            guard args.count >= 1, let fmt = try text(0) else {
+                throw ScriptError(.invalidParameter, "format() needs a format string such as \"{0} on {1}\"", at: range)
+            }
+            return .string(try format(fmt, Array(args.dropFirst()), argRange(0)))
+        case "now", "getdate":
+            try count(0...0)
+            return .cim(.datetime(clock()))
+        case "datediff":
+            try count(3...3)
+            let unit = try datePart(argExprs[0], arg(0))
+            guard let a = try dateValue(arg(1), argRange(1)), let b = try dateValue(arg(2), argRange(2)) else { return .null }
+            return .integer((b.utcMicroseconds - a.utcMicroseconds) / unit)
+        case "dateadd":
+            try count(3...3)
+            let unit = try datePart(argExprs[0], arg(0))
+            guard let n = arg(1).cimValue?.integerValue, let step = Int64(exactly: n) else {
+                throw ScriptError(.typeMismatch, "DateAdd() needs a whole number of units", at: argRange(1))
+            }
+            guard let d = try dateValue(arg(2), argRange(2)) else { return .null }
+            let (delta, overflow) = step.multipliedReportingOverflow(by: unit)
+            if overflow { throw ScriptError(.valueOutOfRange, "DateAdd() result is out of range", at: range) }
+            return .cim(.datetime(CIMDateTime(utcMicroseconds: d.utcMicroseconds &+ delta)))
+        case "nal":
+            try count(2...2)
+            guard let server = try text(0), let site = try text(1) else { return .null }
+            return .string(#"["Display=\\"# + server + #"\"]MSWNET:["SMS_SITE="# + site + #""]\\"# + server + #"\"#)
+        case "typeof":
+            try count(1...1)
+            return .string(arg(0).kindDescription)
+        case "str", "string":
+            try count(1...1)
+            return .string(arg(0).displayText)
+        case "int":
+            try count(1...1)
+            do { return .cim(try toCIM(arg(0), argRange(0)).converted(to: .sint64)) } catch let e as CIMError {
+                throw ScriptError(e.status, e.message, at: argRange(0))
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The current time, from the host's clock when it set one (tests and the simulated site fix it).
+    func clock() -> CIMDateTime {
+        if let fixed = clockOverride { return fixed() }
+        return CIMDateTime(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
+    }
+
+    /// DateDiff's first argument: a unit name (`dd`, `day`, `hh`, `mi`, `ss`, `wk`…) as a bare word or string.
+    func datePart(_ arg: Argument, _ value: Value) throws(ScriptError) -> Int64 {
+        var unit: String
+        if case .name(let n) = arg.value.kind { unit = n } else if let s = value.stringValue { unit = s } else {
+            throw ScriptError(.invalidParameter, "expected a date part such as dd, hh or mi", at: arg.value.range)
+        }
+        unit = unit.lowercased()
+        let second: Int64 = 1_000_000
+        switch unit {
+        case "dd", "d", "day", "days": return 86_400 * second
+        case "hh", "hour", "hours": return 3600 * second
+        case "mi", "n", "minute", "minutes": return 60 * second
+        case "ss", "s", "second", "seconds": return second
+        case "wk", "ww", "week", "weeks": return 7 * 86_400 * second
+        case "ms", "millisecond": return 1000
+        default:
+            throw ScriptError(.invalidParameter, "'\(unit)' is not a date part; use dd, hh, mi, ss or wk", at: arg.value.range)
+        }
+    }
+
+    func dateValue(_ v: Value, _ range: SourceRange) throws(ScriptError) -> CIMDateTime? {
+        switch v {
+        case .cim(.datetime(let d)): return d
+        case .cim(.string(let s)): return try parseDate(s, range)
+        case .cim(.null): return nil
+        default: throw ScriptError(.typeMismatch, "expected a datetime, found \(v.kindDescription)", at: range)
+        }
+    }
+
+    /// `format("{0} has {1} DPs", $name, $n)` — .NET-style positional holes, as PowerShell's -f.
+    func format(_ fmt: String, _ args: [Value], _ range: SourceRange) throws(ScriptError) -> String {
+        var out = ""
+        var chars = fmt[...]
+        while let c = chars.first {
+            chars = chars.dropFirst()
+            if c == "{" {
+                if chars.first == "{" { out.append("{"); chars = chars.dropFirst(); continue }
+                guard let close = chars.firstIndex(of: "}"), let i = Int(chars[..<close]) else {
+                    throw ScriptError(.invalidParameter, "bad format hole in \"\(fmt)\"; write {0}, {1}, … or {{ for a brace", at: range)
+                }
+                guard i >= 0 && i < args.count else {
+                    throw ScriptError(.invalidParameter, "format hole {\(i)} has no argument (\(args.count) given)", at: range)
+                }
+                out += args[i].displayText
+                chars = chars[chars.index(after: close)...]
+            } else if c == "}" && chars.first == "}" {
+                out.append("}")
+                chars = chars.dropFirst()
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,147 @@
+// Calls: `name(args)` is a script function, a host function, a builtin, or an object reference to an
+// instance (`SMS_Package("S0100001")`, `SMS_DistributionPoint(PackageID="P", …)`) — tried in that order.
+import CIM
+
+extension Interpreter {
+    func call(_ name: String, _ args: [Argument], _ range: SourceRange) throws -> Value {
+        let key = name.lowercased()
+        if let f = functions[key] { return try callFunction(f, args, range) }
+        if let host = hostFunctions[key] {
+            let values = try positional(args, "\(name)()")
+            do { return try host(values) } catch let e as ScriptError { throw e } catch let e as CIMError {
+                throw ScriptError(e.status, e.message, at: range)
+            } catch {
+                throw ScriptError(.failed, "\(name)(): \(error)", at: range)
+            }
+        }
+        if let cls = repository.cimClass(named: CIMName(name), namespace: namespace) {
+            return try fetch(try objectPath(cls, args, range), range)
+        }
+        if let result = try builtin(key, try positional(args, "\(name)()"), args, range) { return result }
+        throw ScriptError(.notFound, "'\(name)' is not a function or a class; see 'show classes' for class names", at: range)
+    }
+
+    private func positional(_ args: [Argument], _ what: String) throws(ScriptError) -> [Value] {
+        var out: [Value] = []
+        for a in args {
+            if let n = a.name {
+                throw ScriptError(.invalidParameter, "\(what) takes no named argument '\(n)'", at: a.nameRange ?? a.value.range)
+            }
+            do { out.append(try evaluate(a.value)) } catch let e as ScriptError { throw e } catch {
+                throw ScriptError(.failed, "\(error)", at: a.value.range)
+            }
+        }
+        return out
+    }
+
+    func callFunction(_ f: FunctionDeclaration, _ args: [Argument], _ range: SourceRange) throws -> Value {
+        guard args.count == f.parameters.count else {
+            throw ScriptError(.invalidParameter, "\(f.name)() takes \(f.parameters.count) argument\(f.parameters.count == 1 ? "" : "s"), not \(args.count)", at: range)
+        }
+        guard callDepth < limits.maxCallDepth else {
+            throw ScriptError(.quotaViolation, "too many nested function calls (limit is \(limits.maxCallDepth)); is \(f.name)() recursing without end?", at: range)
+        }
+        var frame: [String: Value] = [:]
+        for (param, arg) in zip(f.parameters, args) {
+            if let n = arg.name, !n.equalsIgnoringCase(param) {
+                throw ScriptError(.invalidParameter, "\(f.name)() has no parameter '\(n)'", at: arg.nameRange ?? range)
+            }
+            frame[param] = try evaluate(arg.value)
+        }
+        frames.append(frame)
+        callDepth += 1
+        defer { frames.removeLast(); callDepth -= 1 }
+        switch try executeBlock(f.body) {
+        case .return(let v): return v
+        case .exit(let code): throw ExitRequest(code: code)
+        case .normal, .break, .continue: return .null
+        }
+    }
+
+    /// The path an object reference names: `Class("v")` for a single key, `Class(K1="a", K2="b")` for several.
+    func objectPath(_ cls: CIMClass, _ args: [Argument], _ range: SourceRange) throws -> ObjectPath {
+        let keys = cls.keyProperties
+        var bindings: [ObjectPath.KeyBinding] = []
+        if args.count == 1, args[0].name == nil {
+            guard keys.count == 1 else {
+                throw ScriptError(.invalidObjectPath, "\(cls.name) has \(keys.count) keys (\(keys.map(\.name.string).joined(separator: ", "))); name each one, as \(cls.name)(\(keys.map { "\($0.name)=…" }.joined(separator: ", ")))", at: range)
+            }
+            bindings = [.init(keys[0].name, try keyValue(args[0], keys[0], cls))]
+        } else {
+            for a in args {
+                guard let n = a.name else {
+                    throw ScriptError(.invalidObjectPath, "name each key of \(cls.name), as \(cls.name)(\(keys.map { "\($0.name)=…" }.joined(separator: ", ")))", at: a.value.range)
+                }
+                guard let prop = keys.first(where: { $0.name == CIMName(n) }) else {
+                    throw ScriptError(.invalidObjectPath, "'\(n)' is not a key of \(cls.name); its keys are \(keys.map(\.name.string).joined(separator: ", "))", at: a.nameRange ?? range)
+                }
+                bindings.append(.init(prop.name, try keyValue(a, prop, cls)))
+            }
+            for k in keys where !bindings.contains(where: { $0.name == k.name }) {
+                throw ScriptError(.invalidObjectPath, "missing key \(k.name) of \(cls.name)", at: range)
+            }
+        }
+        return ObjectPath(className: cls.name, keys: bindings)
+    }
+
+    private func keyValue(_ a: Argument, _ prop: CIMProperty, _ cls: CIMClass) throws -> CIMValue {
+        let v = try toCIM(try evaluate(a.value), a.value.range)
+        do { return try v.converted(to: prop.type) } catch {
+            throw ScriptError(error.status, "key \(cls.name).\(prop.name): \(error.message)", at: a.value.range)
+        }
+    }
+
+    /// Reads the instance at a path (WBEM_E_NOT_FOUND when absent).
+    func fetch(_ path: ObjectPath, _ range: SourceRange) throws -> Value {
+        .instance(try located(range) { () throws(CIMError) in try repository.instance(at: path, namespace: namespace) })
+    }
+
+    /// Runs a repository call, turning its CIMError into a ScriptError at the given range.
+    func located<T>(_ range: SourceRange, _ body: () throws(CIMError) -> T) throws(ScriptError) -> T {
+        do { return try body() } catch { throw ScriptError(error.status, error.message, at: range) }
+    }
+
+    func parsePath(_ text: String, _ range: SourceRange) throws(ScriptError) -> ObjectPath {
+        do { return try ObjectPath(parsing: text) } catch { throw ScriptError(error.status, error.message, at: range) }
+    }
+
+    func requireClass(_ name: String, _ range: SourceRange) throws(ScriptError) -> CIMClass {
+        guard let cls = repository.cimClass(named: CIMName(name), namespace: namespace) else {
+            throw ScriptError(.invalidClass, "class \(name) does not exist in \(namespace); see 'show classes'", at: range)
+        }
+        return cls
+    }
+
+    /// A script value as a CIM value: lists become arrays (element type taken from the elements).
+    func toCIM(_ v: Value, _ range: SourceRange) throws(ScriptError) -> CIMValue {
+        switch v {
+        case .cim(let c): return c
+        case .instance(let i): return .object(i)
+        case .list(let items):
+            var elements: [CIMValue] = []
+            for item in items { elements.append(try toCIM(item, range)) }
+            let types = Set(elements.compactMap { $0.type?.scalar })
+            let elementType: CIMScalarType
+            if types.count <= 1 { elementType = types.first ?? .string }
+            else if types.allSatisfy(\.isInteger) { elementType = .sint64 }
+            else if types.allSatisfy(\.isNumeric) { elementType = .real64 }
+            else { throw ScriptError(.typeMismatch, "a list mixing \(types.map(\.name).sorted().joined(separator: " and ")) cannot become a CIM array", at: range) }
+            var converted: [CIMValue] = []
+            converted.reserveCapacity(elements.count)
+            for element in elements {
+                do { converted.append(try element.converted(to: CIMType(elementType))) } catch {
+                    throw ScriptError(error.status, error.message, at: range)
+                }
+            }
+            return .array(CIMArray(elementType: elementType, converted))
+        case .record(let r):
+            if let p = r.path { return .reference(p) }
+            throw ScriptError(.typeMismatch, "a record cannot be stored in a property", at: range)
+        case .rows, .cimClass:
+            throw ScriptError(.typeMismatch, "\(v.kindDescription) cannot be stored in a property or passed to a method", at: range)
+        }
+    }
+}
+
+/// `exit n` inside a function unwinds the whole run.
+struct ExitRequest: Error { let code: Int32 }

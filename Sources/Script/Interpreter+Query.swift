@@ -1,0 +1,289 @@
+// Queries: SELECT planning and execution (index use, joins, WHERE, ORDER BY, DISTINCT, COUNT, LIMIT)
+// and ASSOCIATORS OF / REFERENCES OF.
+import CIM
+
+extension Interpreter {
+    func runQuery(_ q: Query) throws -> ResultSet {
+        let fromClass = try requireClass(q.from.className, q.from.range)
+        var sources = [(q.from, fromClass)]
+        for j in q.joins { sources.append((j.source, try requireClass(j.source.className, j.source.range))) }
+        let names = sources.map { $0.0.binding.lowercased() }
+        if Set(names).count != names.count {
+            throw ScriptError(.invalidQuery, "a class appears twice in the query; give each an alias (… as A)", at: q.range)
+        }
+        // 1. Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
+        var tuples: [[Value]] = try candidates(q, fromClass).map { [.instance($0)] }
+        // 2. Joins, each by hashing the joined class on its side of an equality when the ON clause has one.
+        for (index, join) in q.joins.enumerated() {
+            tuples = try joinRows(tuples, join, sources, index + 1)
+        }
+        // 3. WHERE over the joined rows.
+        if let filter = q.filter {
+            tuples = try tuples.filter { tuple in
+                try withRow(tuple, sources) { try truth(try evaluate(filter), filter.range) }
+            }
+        }
+        // 4. count(*)
+        if q.items.count == 1, case .expression(let e, let alias) = q.items[0], case .countStar = e.kind {
+            return ResultSet(className: nil, columns: [alias ?? "Count"], rows: [
+                .record(Record(fields: [(alias ?? "Count", .integer(Int64(tuples.count)))]))])
+        }
+        // 5. ORDER BY (on the source rows, so any property can be used), then projection.
+        if !q.orderBy.isEmpty {
+            let keyed = try tuples.map { tuple in (tuple, try withRow(tuple, sources) { try q.orderBy.map { try evaluate($0.expression) } }) }
+            var failure: ScriptError?
+            let sorted = keyed.enumerated().sorted { a, b in
+                for (i, order) in q.orderBy.enumerated() {
+                    let c = sortOrder(a.element.1[i], b.element.1[i], &failure, order.expression.range)
+                    if c != 0 { return order.ascending ? c < 0 : c > 0 }
+                }
+                return a.offset < b.offset  // stable
+            }
+            if let failure { throw failure }
+            tuples = sorted.map { $0.element.0 }
+        }
+        var result = try project(q, tuples, sources)
+        if q.distinct { result.rows = distinctRows(result.rows) }
+        if let limitExpr = q.limit {
+            guard let n = try evaluate(limitExpr).cimValue?.integerValue, n >= 0 else {
+                throw ScriptError(.invalidQuery, "limit needs a whole number of rows", at: limitExpr.range)
+            }
+            if n < Int128(result.rows.count) { result.rows = Array(result.rows.prefix(Int(n))) }
+        }
+        return result
+    }
+
+    /// Runs `body` with a joined row bound for name resolution.
+    func withRow<T>(_ tuple: [Value], _ sources: [(Query.Source, CIMClass)], _ body: () throws -> T) throws -> T {
+        rowScopes.append(RowScope(bindings: zip(sources, tuple).map { ($0.0.binding, $0.1, $1) }))
+        defer { rowScopes.removeLast() }
+        return try body()
+    }
+
+    /// The first class's instances, narrowed by the repository's key or hash index when WHERE has a
+    /// top-level `Property = constant` on an indexed property.
+    private func candidates(_ q: Query, _ cls: CIMClass) throws -> [CIMInstance] {
+        if let filter = q.filter, let (prop, value) = try indexedEquality(filter, q.from, cls, single: q.joins.isEmpty) {
+            return try located(q.from.range) { () throws(CIMError) in
+                try repository.instances(of: cls.name, where: prop, equals: value, namespace: namespace)
+            }
+        }
+        return try located(q.from.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
+    }
+
+    /// Finds `P = const` (or `const = P`, `Class.P = const`) among the top-level ANDs of a WHERE clause, where
+    /// P has an index. Constants are literals or variables: anything that does not depend on the row.
+    func indexedEquality(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) throws -> (CIMName, CIMValue)? {
+        switch e.kind {
+        case .and(let l, let r):
+            return try indexedEquality(l, source, cls, single: single) ?? indexedEquality(r, source, cls, single: single)
+        case .comparison(.equal, let l, let r):
+            for (p, c) in [(l, r), (r, l)] {
+                guard let prop = propertyName(p, source, cls, single: single), let constant = try constantValue(c),
+                      !constant.isNull, constant.type?.isArray != true,
+                      cls.property(named: prop)?.type.isArray == false,
+                      repository.isIndexed(prop, of: cls.name, namespace: namespace) else { continue }
+                return (prop, constant)
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private func propertyName(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> CIMName? {
+        switch e.kind {
+        case .name(let n) where single && cls.property(named: CIMName(n)) != nil: return CIMName(n)
+        case .member(let base, let n):
+            guard case .name(let b) = base.kind, b.equalsIgnoringCase(source.binding), cls.property(named: CIMName(n)) != nil else { return nil }
+            return CIMName(n)
+        default: return nil
+        }
+    }
+
+    private func constantValue(_ e: Expression) throws -> CIMValue? {
+        switch e.kind {
+        case .literal(let v): return v
+        case .variable(let n): return (try? lookup(n, e.range))?.cimValue
+        default: return nil
+        }
+    }
+
+    private func joinRows(_ tuples: [[Value]], _ join: Query.Join, _ sources: [(Query.Source, CIMClass)], _ position: Int) throws -> [[Value]] {
+        let cls = sources[position].1
+        let right = try located(join.source.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
+        let visible = Array(sources.prefix(position + 1))
+        var out: [[Value]] = []
+        // Hash join on `New.P = Earlier.Q`: index the new class by P once, probe with each earlier row.
+        if let (newSide, oldSide) = equiJoinSides(join.condition, join.source, cls) {
+            var buckets: [FoldedValue: [CIMInstance]] = [:]
+            for instance in right {
+                let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
+                for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
+            }
+            for tuple in tuples {
+                let probe = try withRow(tuple, Array(sources.prefix(position))) { try evaluate(oldSide) }
+                var matched = false
+                var seen = Set<ObjectPath>()
+                for element in scalarElements(probe) {
+                    for instance in buckets[FoldedValue(element)] ?? [] where seen.insert(instance.path).inserted {
+                        let candidate = tuple + [.instance(instance)]
+                        if try withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) {
+                            out.append(candidate)
+                            matched = true
+                        }
+                    }
+                }
+                if !matched && join.kind == .left { out.append(tuple + [.null]) }
+            }
+            return out
+        }
+        for tuple in tuples {
+            var matched = false
+            for instance in right {
+                let candidate = tuple + [.instance(instance)]
+                if try withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) {
+                    out.append(candidate)
+                    matched = true
+                }
+            }
+            if !matched && join.kind == .left { out.append(tuple + [.null]) }
+        }
+        return out
+    }
+
+    /// Splits `A = B` in an ON clause (possibly inside ANDs) into the side naming the new source and the other.
+    private func equiJoinSides(_ e: Expression, _ source: Query.Source, _ cls: CIMClass) -> (Expression, Expression)? {
+        switch e.kind {
+        case .and(let l, let r): return equiJoinSides(l, source, cls) ?? equiJoinSides(r, source, cls)
+        case .comparison(.equal, let l, let r):
+            if mentionsOnly(l, source), !mentions(r, source) { return (l, r) }
+            if mentionsOnly(r, source), !mentions(l, source) { return (r, l) }
+            return nil
+        default: return nil
+        }
+    }
+
+    private func mentionsOnly(_ e: Expression, _ source: Query.Source) -> Bool {
+        if case .member(let base, _) = e.kind, case .name(let b) = base.kind { return b.equalsIgnoringCase(source.binding) }
+        return false
+    }
+
+    private func mentions(_ e: Expression, _ source: Query.Source) -> Bool {
+        switch e.kind {
+        case .member(let base, _):
+            if case .name(let b) = base.kind { return b.equalsIgnoringCase(source.binding) }
+            return mentions(base, source)
+        case .name: return true  // an unqualified name could belong to any source: do not hash on it
+        case .literal, .variable: return false
+        default: return true
+        }
+    }
+
+    private func scalarElements(_ v: Value) -> [CIMValue] {
+        switch v {
+        case .cim(.array(let a)): return a.elements.filter { !$0.isNull }
+        case .cim(let c) where !c.isNull: return [c]
+        default: return []
+        }
+    }
+
+    /// Orders two ORDER BY keys: nulls first, then by value; incomparable kinds record an error.
+    private func sortOrder(_ a: Value, _ b: Value, _ failure: inout ScriptError?, _ range: SourceRange) -> Int {
+        switch (a.cimValue, b.cimValue) {
+        case (.null?, .null?): return 0
+        case (.null?, _): return -1
+        case (_, .null?): return 1
+        case let (x?, y?):
+            do { return try ordering(x, y, range) } catch { failure = failure ?? error; return 0 }
+        default:
+            return a.displayText.compareIgnoringCase(b.displayText)
+        }
+    }
+
+    private func project(_ q: Query, _ tuples: [[Value]], _ sources: [(Query.Source, CIMClass)]) throws -> ResultSet {
+        let single = sources.count == 1
+        let fromClass = sources[0].1
+        if q.items.count == 1, case .star = q.items[0], single {
+            return ResultSet(className: fromClass.name.string, columns: fromClass.properties.map(\.name.string), rows: tuples.map { $0[0] })
+        }
+        // Columns: `*` with joins expands to Class.Prop for every source; `A.*` to A's properties.
+        var columns: [(name: String, value: ([Value]) throws -> Value)] = []
+        for item in q.items {
+            switch item {
+            case .star:
+                for (i, (src, cls)) in sources.enumerated() {
+                    for p in cls.properties { columns.append(("\(src.binding).\(p.name)", { t in try self.member(t[i], p.name.string, src.range, cimClass: cls) })) }
+                }
+            case .qualifiedStar(let name):
+                guard let i = sources.firstIndex(where: { $0.0.binding.equalsIgnoringCase(name) }) else {
+                    throw ScriptError(.invalidQuery, "'\(name)' is not a class or alias in this query", at: q.range)
+                }
+                let (src, cls) = sources[i]
+                for p in cls.properties {
+                    columns.append((single ? p.name.string : "\(src.binding).\(p.name)", { t in try self.member(t[i], p.name.string, src.range, cimClass: cls) }))
+                }
+            case .expression(let e, let alias):
+                if case .countStar = e.kind {
+                    throw ScriptError(.invalidQuery, "count(*) must be the only item in the select list", at: e.range)
+                }
+                try checkNames(e, sources)
+                columns.append((alias ?? columnName(e, single, fromClass), { t in try self.withRow(t, sources) { try self.evaluate(e) } }))
+            }
+        }
+        var rows: [Value] = []
+        rows.reserveCapacity(tuples.count)
+        for tuple in tuples {
+            var fields: [(name: String, value: Value)] = []
+            for c in columns { fields.append((c.name, try c.value(tuple))) }
+            rows.append(.record(Record(className: single ? fromClass.name.string : nil, path: single ? tuple[0].objectPath : nil, fields: fields)))
+        }
+        return ResultSet(className: single ? fromClass.name.string : nil, columns: columns.map(\.name), rows: rows)
+    }
+
+    /// Names a column: a property keeps its declared case; anything else is shown as written.
+    private func columnName(_ e: Expression, _ single: Bool, _ cls: CIMClass) -> String {
+        if case .name(let n) = e.kind, single, let p = cls.property(named: CIMName(n)) { return p.name.string }
+        return source.text(of: e.range)
+    }
+
+    /// Rejects unknown property names in the select list even when the query returns no rows.
+    private func checkNames(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) throws {
+        switch e.kind {
+        case .name(let n):
+            let known = sources.contains { $0.0.binding.equalsIgnoringCase(n) || $0.1.property(named: CIMName(n)) != nil || n.hasPrefix("__") }
+            if !known {
+                throw ScriptError(.invalidQuery, "'\(n)' is not a property of \(sources.map { $0.1.name.string }.joined(separator: ", "))", at: e.range)
+            }
+        case .member(let base, let n):
+            if case .name(let b) = base.kind, let s = sources.first(where: { $0.0.binding.equalsIgnoringCase(b) }) {
+                if s.1.property(named: CIMName(n)) == nil && !n.hasPrefix("__") {
+                    throw ScriptError(.invalidQuery, "class \(s.1.name) has no property '\(n)'", at: e.range)
+                }
+            }
+        default: break
+        }
+    }
+
+    private func distinctRows(_ rows: [Value]) -> [Value] {
+        var seen = Set<[FoldedValue]>()
+        return rows.filter { row in
+            let key = (row.fields ?? []).map { FoldedValue($0.value.cimValue ?? .string($0.value.displayText)) }
+            return seen.insert(key).inserted
+        }
+    }
+
+    /// The values of an uncorrelated `in (select …)` subquery's single column.
+    func subquerySet(_ q: Query) throws -> Set<FoldedValue> {
+        let rs = try runQuery(q)
+        guard rs.columns.count == 1 || (q.items.count == 1 && rs.rows.isEmpty) else {
+            throw ScriptError(.invalidQuery, "a subquery after IN must select exactly one property", at: q.range)
+        }
+        var set = Set<FoldedValue>()
+        for row in rs.rows {
+            guard let v = row.fields?.first?.value.cimValue else { continue }
+            for e in scalarElements(.cim(v)) { set.insert(FoldedValue(e)) }
+        }
+        return set
+    }
+}

@@ -1,0 +1,315 @@
+// Interpreter: runs a parsed Program against a CIM repository — statements, variables, functions, output.
+import CIM
+
+/// What a running script produces, in order, for the front end to render.
+public enum OutputEvent: Sendable {
+    /// The value of an expression statement (a query's rows, a method's result, a new object's path…).
+    case value(Value)
+    /// `print a, b`
+    case print([Value])
+    /// A status line such as "2 instances updated."
+    case status(String)
+    /// A runtime error the script went on after (`set onerror continue`).
+    case error(Diagnostic)
+}
+
+/// What `set onerror` chooses.
+public enum ErrorMode: String, Sendable { case stop, `continue` }
+
+/// Runs cmsh programs. One interpreter holds one session's variables, functions and options; it is not
+/// thread-safe (use one per task), but many can share one repository.
+public final class Interpreter {
+    public let repository: CIMRepository
+    public var namespace: String
+    public var limits: Limits
+    public var errorMode: ErrorMode = .stop
+    /// Receives results, prints and status lines as they happen.
+    public var output: (OutputEvent) -> Void
+
+    var globals: [String: Value] = [:]
+    var frames: [[String: Value]] = []
+    var functions: [String: FunctionDeclaration] = [:]
+    var hostFunctions: [String: HostFunction] = [:]
+    var steps = 0
+    var source: SourceFile!
+    /// The query rows in scope while WHERE/ON/ORDER BY/select items are evaluated (innermost last).
+    var rowScopes: [RowScope] = []
+    var callDepth = 0
+    /// The clock `now()`/`GetDate()` read; nil for the system clock. A simulated site fixes it.
+    public var clockOverride: (@Sendable () -> CIMDateTime)?
+
+    /// A Swift function callable from scripts: receives evaluated arguments, returns a value.
+    public typealias HostFunction = ([Value]) throws -> Value
+
+    public init(repository: CIMRepository, namespace: String? = nil, limits: Limits = Limits(),
+                output: @escaping (OutputEvent) -> Void = { _ in }) {
+        self.repository = repository
+        self.namespace = namespace ?? repository.defaultNamespace
+        self.limits = limits
+        self.output = output
+    }
+
+    /// Makes a Swift function callable from scripts by name (case-insensitive).
+    public func define(function name: String, _ body: @escaping HostFunction) {
+        hostFunctions[name.lowercased()] = body
+    }
+
+    /// Sets a global variable (`$name`).
+    public func set(_ name: String, _ value: Value) {
+        globals[Self.variableKey(name)] = value
+    }
+
+    /// Reads a global variable.
+    public func get(_ name: String) -> Value? { globals[Self.variableKey(name)] }
+
+    public var variables: [(name: String, value: Value)] { globals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+
+    static func variableKey(_ name: String) -> String {
+        (name.hasPrefix("$") ? String(name.dropFirst()) : name).lowercased()
+    }
+
+    // MARK: - Running
+
+    /// How a run ended.
+    public enum Outcome: Sendable, Equatable {
+        case completed
+        /// `exit n`
+        case exited(Int32)
+        /// A runtime error stopped the script (under `onerror stop`).
+        case failed(Diagnostic)
+    }
+
+    /// Runs every statement of a program. Runtime errors stop the run (`onerror stop`) or are reported
+    /// and skipped (`onerror continue`).
+    @discardableResult
+    public func run(_ program: Program) -> Outcome {
+        source = program.source
+        steps = 0
+        var failure: Diagnostic?
+        for statement in program.statements {
+            do {
+                let flow = try execute(statement)
+                if case .exit(let code) = flow { return .exited(code) }
+            } catch let error as ScriptError {
+                let d = diagnostic(error)
+                if errorMode == .stop { return .failed(d) }
+                failure = d
+                output(.error(d))
+            } catch {
+                let d = diagnostic(ScriptError(.failed, "\(error)", at: statement.range))
+                if errorMode == .stop { return .failed(d) }
+                output(.error(d))
+            }
+        }
+        _ = failure
+        return .completed
+    }
+
+    func diagnostic(_ e: ScriptError) -> Diagnostic {
+        Diagnostic(kind: .runtime, message: "\(e.status.name): \(e.message)", range: e.range, in: source, status: e.status)
+    }
+
+    // MARK: - Statements
+
+    enum Flow {
+        case normal, `break`, `continue`
+        case `return`(Value)
+        case exit(Int32)
+    }
+
+    func step(_ range: SourceRange) throws(ScriptError) {
+        steps += 1
+        if let max = limits.maxSteps, steps > max {
+            throw ScriptError(.quotaViolation, "too many statements executed (limit is \(max))", at: range)
+        }
+    }
+
+    func executeBlock(_ statements: [Statement]) throws -> Flow {
+        for s in statements {
+            let flow = try execute(s)
+            if case .normal = flow { continue }
+            return flow
+        }
+        return .normal
+    }
+
+    func execute(_ statement: Statement) throws -> Flow {
+        try step(statement.range)
+        switch statement.kind {
+        case .expression(let e):
+            let v = try evaluate(e)
+            if case .invoke = e.kind { try checkReturnValue(v, e.range) }
+            if !v.isNull || isCommandLike(e) { output(.value(v)) }
+        case .let(let name, let e):
+            assign(name, try evaluate(e))
+        case .assign(let target, let e):
+            try assign(to: target, try evaluate(e))
+        case .if(let branches, let otherwise):
+            for branch in branches where try truth(try evaluate(branch.condition), branch.condition.range) {
+                return try executeBlock(branch.body)
+            }
+            if let otherwise { return try executeBlock(otherwise) }
+        case .forIn(let name, let e, let body):
+            let items = try iterate(try evaluate(e), e.range)
+            var count = 0
+            for item in items {
+                count += 1
+                try checkLoop(count, statement.range)
+                assign(name, item)
+                switch try executeBlock(body) {
+                case .break: return .normal
+                case .return(let v): return .return(v)
+                case .exit(let c): return .exit(c)
+                case .normal, .continue: continue
+                }
+            }
+        case .while(let condition, let body):
+            var count = 0
+            while try truth(try evaluate(condition), condition.range) {
+                count += 1
+                try checkLoop(count, statement.range)
+                switch try executeBlock(body) {
+                case .break: return .normal
+                case .return(let v): return .return(v)
+                case .exit(let c): return .exit(c)
+                case .normal, .continue: continue
+                }
+            }
+        case .break: return .break
+        case .continue: return .continue
+        case .function(let f):
+            functions[f.name.lowercased()] = f
+        case .return(let e):
+            return .return(try e.map { try evaluate($0) } ?? .null)
+        case .try(let body, let variable, let handler):
+            do {
+                return try executeBlock(body)
+            } catch let error as ScriptError {
+                if let variable { assign(variable, errorRecord(error)) }
+                return try executeBlock(handler)
+            }
+        case .assert(let condition, let message):
+            if try !truth(try evaluate(condition), condition.range) {
+                let text = try message.map { try evaluate($0).displayText } ?? "assertion failed: \(source.text(of: condition.range))"
+                throw ScriptError(.failed, text, at: statement.range)
+            }
+        case .print(let items):
+            output(.print(try items.map { try evaluate($0) }))
+        case .setOption(let option, let value):
+            try setOption(option, value, statement.range)
+        case .exit(let e):
+            guard let e else { return .exit(0) }
+            let v = try evaluate(e)
+            guard let i = v.cimValue?.integerValue, let code = Int32(exactly: i) else {
+                throw ScriptError(.invalidParameter, "exit needs a whole number, not \(v.kindDescription)", at: e.range)
+            }
+            return .exit(code)
+        case .describe(let name):
+            output(.value(.cimClass(try requireClass(name, statement.range))))
+        case .showClasses(let pattern):
+            output(.value(.rows(try showClasses(pattern, statement.range))))
+        case .showMethods(let name):
+            output(.value(.rows(try showMethods(name, statement.range))))
+        case .showNamespaces:
+            output(.value(.rows(ResultSet(className: nil, columns: ["Namespace"], rows: repository.namespaces.map {
+                .record(Record(fields: [("Namespace", .string($0))]))
+            }))))
+        case .useNamespace(let ns):
+            guard repository.hasNamespace(ns) else {
+                throw ScriptError(.invalidNamespace, "namespace \(ns) does not exist; see 'show namespaces'", at: statement.range)
+            }
+            namespace = ns
+        case .update(let target, let assignments):
+            let n = try update(target, assignments, statement.range)
+            output(.status("\(n) instance\(n == 1 ? "" : "s") updated."))
+        case .delete(let target):
+            let n = try delete(target, statement.range)
+            output(.status("\(n) instance\(n == 1 ? "" : "s") deleted."))
+        }
+        return .normal
+    }
+
+    /// Statements whose result is worth showing even when null (none today; kept for clarity at call sites).
+    func isCommandLike(_ e: Expression) -> Bool {
+        if case .invoke = e.kind { return true }
+        return false
+    }
+
+    func checkLoop(_ count: Int, _ range: SourceRange) throws(ScriptError) {
+        if let max = limits.maxLoopIterations, count > max {
+            throw ScriptError(.quotaViolation, "too many loop iterations (limit is \(max))", at: range)
+        }
+    }
+
+    func setOption(_ option: String, _ value: String, _ range: SourceRange) throws(ScriptError) {
+        switch option {
+        case "onerror":
+            guard let mode = ErrorMode(rawValue: value) else {
+                throw ScriptError(.invalidParameter, "'set onerror' takes 'stop' or 'continue', not '\(value)'", at: range)
+            }
+            errorMode = mode
+        default:
+            throw ScriptError(.invalidParameter, "unknown option '\(option)'; the options are: onerror", at: range)
+        }
+    }
+
+    /// The caught error as `$e`: code (the WBEM number), name, message, line, column.
+    func errorRecord(_ error: ScriptError) -> Value {
+        let loc = source.location(of: error.range.start)
+        return .record(Record(className: "__ExtendedStatus", fields: [
+            ("code", .cim(.uint32(error.status.rawValue))), ("name", .string(error.status.name)),
+            ("message", .string(error.message)), ("line", .integer(Int64(loc.line))), ("column", .integer(Int64(loc.column))),
+        ]))
+    }
+
+    // MARK: - Variables
+
+    func assign(_ name: String, _ value: Value) {
+        if frames.isEmpty { globals[name] = value } else { frames[frames.count - 1][name] = value }
+    }
+
+    func lookup(_ name: String, _ range: SourceRange) throws(ScriptError) -> Value {
+        if let frame = frames.last, let v = frame[name] { return v }
+        if let v = globals[name] { return v }
+        throw ScriptError(.notFound, "variable $\(name) is not set", at: range)
+    }
+
+    func assign(to target: Expression, _ value: Value) throws {
+        switch target.kind {
+        case .variable(let name):
+            assign(name, value)
+        case .member(let base, let property):
+            var object = try evaluate(base)
+            object = try setMember(object, property, value, target.range)
+            try assign(to: base, object)
+        case .index(let base, let indexExpr):
+            let container = try evaluate(base)
+            let index = try evaluate(indexExpr)
+            guard case .list(var items) = try listValue(container, base.range) else { return }
+            let i = try position(index, count: items.count, indexExpr.range)
+            items[i] = value
+            try assign(to: base, .list(items))
+        default:
+            throw ScriptError(.invalidOperation, "only a variable, a property or an element can be assigned to", at: target.range)
+        }
+    }
+
+    func setMember(_ object: Value, _ property: String, _ value: Value, _ range: SourceRange) throws -> Value {
+        switch object {
+        case .instance(var instance):
+            do { try instance.set(CIMName(property), try toCIM(value, range)) } catch let e as CIMError {
+                throw ScriptError(e.status, e.message, at: range)
+            }
+            return .instance(instance)
+        case .record(var record):
+            if let i = record.fields.firstIndex(where: { $0.name.equalsIgnoringCase(property) }) {
+                record.fields[i].value = value
+            } else {
+                record.fields.append((property, value))
+            }
+            return .record(record)
+        default:
+            throw ScriptError(.invalidOperation, "cannot set .\(property) on \(object.kindDescription)", at: range)
+        }
+    }
+}

@@ -1,0 +1,161 @@
+// Operators: arithmetic with overflow as an error (never a trap), and comparison with WMI's rules —
+// strings ignore case, datetimes compare as datetimes, anything compared with null is unknown.
+import CIM
+
+extension Interpreter {
+    func arithmetic(_ op: BinaryOperator, _ l: Value, _ r: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        if op == .concat || (op == .add && (isText(l) || isText(r))) {
+            if l.isNull || r.isNull { return op == .concat ? .string(l.displayText + r.displayText) : .null }
+            let s = l.displayText + r.displayText
+            guard s.utf8.count <= limits.maxCollectionSize else {
+                throw ScriptError(.quotaViolation, "string too long (limit is \(limits.maxCollectionSize) bytes)", at: range)
+            }
+            return .string(s)
+        }
+        if op == .add, case .list(let a) = l, case .list(let b) = r { return .list(a + b) }
+        guard case .cim(let a) = l, case .cim(let b) = r else {
+            throw ScriptError(.typeMismatch, "cannot apply '\(op.rawValue)' to \(l.kindDescription) and \(r.kindDescription)", at: range)
+        }
+        if a.isNull || b.isNull { return .null }
+        if case .datetime(let d) = a, let result = try dateArithmetic(op, d, b, range) { return result }
+        if let x = a.integerValue, let y = b.integerValue {
+            let result: Int128
+            switch op {
+            case .add: result = x + y
+            case .subtract: result = x - y
+            case .multiply:
+                let (m, overflow) = x.multipliedReportingOverflow(by: y)
+                if overflow { throw overflowError(op, range) }
+                result = m
+            case .divide, .remainder:
+                guard y != 0 else { throw ScriptError(.invalidParameter, "division by zero", at: range) }
+                result = op == .divide ? x / y : x % y
+            case .concat: result = 0
+            }
+            if let s = Int64(exactly: result) { return .cim(.sint64(s)) }
+            if let u = UInt64(exactly: result) { return .cim(.uint64(u)) }
+            throw overflowError(op, range)
+        }
+        guard let x = a.doubleValue, let y = b.doubleValue else {
+            throw ScriptError(.typeMismatch, "cannot apply '\(op.rawValue)' to \(l.kindDescription) and \(r.kindDescription)", at: range)
+        }
+        switch op {
+        case .add: return .cim(.real64(x + y))
+        case .subtract: return .cim(.real64(x - y))
+        case .multiply: return .cim(.real64(x * y))
+        case .divide, .remainder:
+            guard y != 0 else { throw ScriptError(.invalidParameter, "division by zero", at: range) }
+            return .cim(.real64(op == .divide ? x / y : x.truncatingRemainder(dividingBy: y)))
+        case .concat: return .null
+        }
+    }
+
+    private func isText(_ v: Value) -> Bool {
+        if case .cim(.string) = v { return true }
+        return false
+    }
+
+    private func overflowError(_ op: BinaryOperator, _ range: SourceRange) -> ScriptError {
+        ScriptError(.valueOutOfRange, "integer overflow in '\(op.rawValue)' (results must fit in 64 bits)", at: range)
+    }
+
+    /// datetime ± interval → datetime; datetime − datetime → interval.
+    private func dateArithmetic(_ op: BinaryOperator, _ d: CIMDateTime, _ b: CIMValue, _ range: SourceRange) throws(ScriptError) -> Value? {
+        guard case .datetime(let e) = b else { return nil }
+        switch (op, d.isInterval, e.isInterval) {
+        case (.add, false, true): return .cim(.datetime(CIMDateTime(utcMicroseconds: d.utcMicroseconds + e.utcMicroseconds)))
+        case (.subtract, false, true): return .cim(.datetime(CIMDateTime(utcMicroseconds: d.utcMicroseconds - e.utcMicroseconds)))
+        case (.subtract, false, false): return .cim(.datetime(CIMDateTime(intervalMicroseconds: abs(d.utcMicroseconds - e.utcMicroseconds))))
+        case (.add, true, true): return .cim(.datetime(CIMDateTime(intervalMicroseconds: d.microseconds + e.microseconds)))
+        default: throw ScriptError(.typeMismatch, "cannot apply '\(op.rawValue)' to these datetimes", at: range)
+        }
+    }
+
+    /// Compares two values; nil means unknown (either side null). Arrays match when any element matches.
+    func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, _ range: SourceRange) throws(ScriptError) -> Bool? {
+        switch (l, r) {
+        case (.cim(.array(let a)), .cim(let b)) where b.type?.isArray != true:
+            if b.isNull { return nil }
+            for e in a.elements where try compare(op, .cim(e), r, range) == true { return true }
+            return false
+        case (.cim(let a), .cim(let b)):
+            if a.isNull || b.isNull { return nil }
+            let order = try ordering(a, b, range)
+            switch op {
+            case .equal: return order == 0
+            case .notEqual: return order != 0
+            case .less: return order < 0
+            case .lessEqual: return order <= 0
+            case .greater: return order > 0
+            case .greaterEqual: return order >= 0
+            }
+        case (.instance(let a), .instance(let b)):
+            guard op == .equal || op == .notEqual else { break }
+            return (a.path == b.path) == (op == .equal)
+        case (.cimClass(let a), .cimClass(let b)):
+            guard op == .equal || op == .notEqual else { break }
+            return (a === b) == (op == .equal)
+        case (.cim(.null), _), (_, .cim(.null)):
+            return nil
+        default: break
+        }
+        throw ScriptError(.typeMismatch, "cannot compare \(l.kindDescription) with \(r.kindDescription) using '\(op.rawValue)'", at: range)
+    }
+
+    /// -1, 0, 1. Strings ignore case; a string meets a datetime as a datetime; numbers by value.
+    func ordering(_ a: CIMValue, _ b: CIMValue, _ range: SourceRange) throws(ScriptError) -> Int {
+        switch (a, b) {
+        case let (.string(x), .string(y)): return x.compareIgnoringCase(y)
+        case let (.datetime(x), .datetime(y)): return x == y ? 0 : (x < y ? -1 : 1)
+        case let (.datetime(x), .string(y)): return try ordering(.datetime(x), .datetime(parseDate(y, range)), range)
+        case let (.string(x), .datetime(y)): return try ordering(.datetime(parseDate(x, range)), .datetime(y), range)
+        case let (.boolean(x), .boolean(y)): return x == y ? 0 : (x ? 1 : -1)
+        case let (.reference(x), .reference(y)): return x == y ? 0 : x.description.compareIgnoringCase(y.description)
+        case let (.char16(x), .string(y)), let (.string(y), .char16(x)):
+            let xs = String(decoding: [x], as: UTF16.self)
+            return xs.compareIgnoringCase(y)
+        default:
+            if let x = a.integerValue, let y = b.integerValue { return x == y ? 0 : (x < y ? -1 : 1) }
+            if let x = a.doubleValue, let y = b.doubleValue { return x == y ? 0 : (x < y ? -1 : 1) }
+            throw ScriptError(.typeMismatch, "cannot compare \(Value.cim(a).kindDescription) with \(Value.cim(b).kindDescription)", at: range)
+        }
+    }
+
+    /// A string compared with a datetime: the DMTF form, or the WQL forms `yyyy-mm-dd [HH:MM[:SS]]`.
+    func parseDate(_ s: String, _ range: SourceRange) throws(ScriptError) -> CIMDateTime {
+        if let d = try? CIMDateTime(parsing: s) { return d }
+        if let d = WQLDate.parse(s) { return d }
+        throw ScriptError(.typeMismatch, "'\(s)' is not a date; use yyyymmddHHMMSS.mmmmmm+UUU or yyyy-mm-dd [HH:MM:SS]", at: range)
+    }
+}
+
+/// The readable date forms WQL queries use: `2026-11-26`, `2026-11-26 09:30`, `2026-11-26 09:30:00`,
+/// `11/26/2026`. Always read as UTC.
+enum WQLDate {
+    static func parse(_ text: String) -> CIMDateTime? {
+        let s = text.trimmedWhitespace
+        let parts = s.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let datePart = parts.first else { return nil }
+        var y = 0, m = 0, d = 0
+        if datePart.contains("-") {
+            let f = datePart.split(separator: "-").compactMap { Int($0) }
+            guard f.count == 3 else { return nil }
+            (y, m, d) = (f[0], f[1], f[2])
+        } else if datePart.contains("/") {
+            let f = datePart.split(separator: "/").compactMap { Int($0) }
+            guard f.count == 3 else { return nil }
+            (m, d, y) = (f[0], f[1], f[2])  // US order, as WQL's default locale writes it
+        } else {
+            return nil
+        }
+        var h = 0, mi = 0, sec = 0
+        if parts.count == 2 {
+            let t = parts[1].split(separator: ":").compactMap { Int($0) }
+            guard (1...4).contains(t.count) else { return nil }
+            h = t[0]
+            if t.count > 1 { mi = t[1] }
+            if t.count > 2 { sec = t[2] }
+        }
+        return try? CIMDateTime(year: y, month: m, day: d, hour: h, minute: mi, second: sec)
+    }
+}
