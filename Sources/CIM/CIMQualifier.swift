@@ -13,8 +13,10 @@ public struct CIMQualifier: Hashable, Sendable {
         self.flavors = flavors
     }
 
-    /// Does this qualifier propagate to subclasses? (`Restricted` stops it; `Key` etc. always propagate.)
-    public var propagates: Bool { !flavors.contains { $0.equalsIgnoringCase("Restricted") } }
+    /// Does this qualifier propagate to subclasses? (`Restricted` or `NotToSubclass` stops it.)
+    public var propagates: Bool {
+        !flavors.contains { $0.equalsIgnoringCase("Restricted") || $0.equalsIgnoringCase("NotToSubclass") }
+    }
 }
 
 /// The qualifiers of one element, looked up by name ignoring case.

@@ -11,7 +11,10 @@ extension CIMValue {
             return String(integerValue!)
         case .real32(let f): return Self.formatReal(Double(f), isSingle: true)
         case .real64(let d): return Self.formatReal(d, isSingle: false)
-        case .char16(let c): return "'" + Self.escape(String(decoding: [c], as: UTF16.self), quote: "'") + "'"
+        case .char16(let c):
+            // Half a surrogate pair is not text, so it can only be written as an escape.
+            if UTF16.isLeadSurrogate(c) || UTF16.isTrailSurrogate(c) { return "'" + Self.hexEscape(c) + "'" }
+            return "'" + Self.escape(String(decoding: [c], as: UTF16.self), quote: "'") + "'"
         case .string(let s): return Self.quoteString(s)
         case .datetime(let d): return "\"" + d.description + "\""
         case .reference(let p): return Self.quoteString(p.description)
@@ -57,11 +60,18 @@ extension CIMValue {
             case "\u{C}": out += "\\f"
             default:
                 if Character(scalar) == quote { out += "\\" + String(quote) }
-                else if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\x" + String(scalar.value, radix: 16, uppercase: true) }
+                else if scalar.value < 0x20 || scalar.value == 0x7F { out += hexEscape(UInt16(scalar.value)) }
                 else { out.unicodeScalars.append(scalar) }
             }
         }
         return out
+    }
+
+    /// `\x000A`: always four digits, because MOF's `\x` takes up to four and a shorter escape would swallow
+    /// a hex digit that follows it (`"\x1" + "A"` must not read back as `\x1A`).
+    static func hexEscape(_ unit: UInt16) -> String {
+        let hex = String(unit, radix: 16, uppercase: true)
+        return "\\x" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 
     static func formatReal(_ d: Double, isSingle: Bool) -> String {
