@@ -17,7 +17,12 @@ extension Interpreter {
         if let cls = repository.cimClass(named: CIMName(name), namespace: namespace) {
             return try fetch(try objectPath(cls, args, range), range)
         }
-        if let result = try builtin(key, try positional(args, "\(name)()"), args, range) { return result }
+        // DateDiff(dd, a, b) / DateAdd(dd, n, d): the first argument is a unit word, not a value to evaluate.
+        var evaluated = args
+        if key == "datediff" || key == "dateadd", let first = args.first, case .name = first.value.kind {
+            evaluated[0] = Argument(name: nil, nameRange: nil, value: Expression(.literal(.null), first.value.range))
+        }
+        if let result = try builtin(key, try positional(evaluated, "\(name)()"), args, range) { return result }
         throw ScriptError(.notFound, "'\(name)' is not a function or a class; see 'show classes' for class names", at: range)
     }
 

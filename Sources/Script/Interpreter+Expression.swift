@@ -153,7 +153,12 @@ extension Interpreter {
     }
 
     func member(of base: Expression, _ name: String, _ range: SourceRange) throws -> Value {
-        // `Class.Prop` inside a query names a column of a joined source.
+        // `Alias.Prop` inside a query names a property of a joined source; for a left join's missing row
+        // the binding is null but its class still decides which names are valid.
+        if case .name(let n) = base.kind, let scope = rowScopes.last,
+           let binding = scope.bindings.first(where: { $0.name.equalsIgnoringCase(n) }) {
+            return try member(binding.row, name, range, cimClass: binding.cimClass)
+        }
         let object = try evaluate(base)
         return try member(object, name, range)
     }
