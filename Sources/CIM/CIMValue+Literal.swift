@@ -28,6 +28,7 @@ extension CIMValue {
     public var displayText: String {
         switch self {
         case .null: return ""
+        case .boolean(let b): return b ? "true" : "false"
         case .string(let s): return s
         case .char16, .datetime, .reference: return (try? converted(to: .string))?.stringValue ?? plainText
         case .array(let a): return "{" + a.elements.map(\.displayText).joined(separator: ", ") + "}"

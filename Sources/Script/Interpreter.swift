@@ -90,6 +90,8 @@ public final class Interpreter {
             do {
                 let flow = try execute(statement)
                 if case .exit(let code) = flow { return .exited(code) }
+            } catch let exit as ExitRequest {
+                return .exited(exit.code)
             } catch let error as ScriptError {
                 let d = diagnostic(error)
                 if errorMode == .stop { return .failed(d) }

@@ -36,6 +36,8 @@ public struct Parser {
         if lexical.contains(where: { $0.kind == .incomplete }) {
             throw SyntaxErrors(diagnostics: lexical.filter { $0.kind == .incomplete }.prefix(1).map { $0 })
         }
+        // A mismatched bracket derails the parser; its own errors after one are noise.
+        if lexical.contains(where: { $0.note != nil }) { throw SyntaxErrors(diagnostics: lexical) }
         let statements = parser.statementList(until: nil)
         if !parser.diagnostics.isEmpty {
             let sorted = parser.diagnostics.sorted { $0.location.line == $1.location.line ? $0.location.column < $1.location.column : $0.location.line < $1.location.line }
@@ -245,7 +247,7 @@ public struct Parser {
             advance()
             return .describe(advance().text)
         case "show" where peek().kind == .word: return try showStatement()
-        case "use" where peek().kind == .word:
+        case "use" where peek().kind == .word || peek().kind == .string:
             advance()
             _ = acceptWord("namespace")
             return .useNamespace(try namespaceName())
