@@ -497,7 +497,14 @@ struct NamespaceStore {
         classes[cls.name] = cls
         order.append(cls.name)
         if let sup = cls.superclass { children[sup.name, default: []].append(cls.name) }
-        var slots = Set(cls.properties.indices.filter { cls.properties[$0].qualifiers.isIndexed && !cls.properties[$0].isKey })
+        // A single key is served by the key index. Each part of a composite key gets a hash index of its own,
+        // so `where PackageID = 'X'` on SMS_DistributionPoint (keys PackageID, ServerNALPath, SiteCode) need
+        // not scan; so does any property qualified [Indexed].
+        let compositeKey = cls.keySlots.count > 1
+        var slots = Set(cls.properties.indices.filter {
+            let p = cls.properties[$0]
+            return p.isKey ? compositeKey : p.qualifiers.isIndexed
+        })
         for name in extraIndexes { if let s = cls.slot(of: name) { slots.insert(s) } }
         tables[cls.name] = InstanceTable(cimClass: cls, indexedSlots: slots)
     }

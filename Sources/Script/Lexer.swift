@@ -117,12 +117,28 @@ public struct Lexer {
         case .symbol(let s) where s.continuesLine: return
         default: break
         }
-        if nextLineStartsWithClauseWord() { return }
+        if let word = nextLineFirstWord(), Self.clauseWords.contains(word) {
+            // `set` continues only an `update` (update X⏎ set P = 1); elsewhere it starts `set onerror …`.
+            if word != "set" || statementStartsWith("update") { return }
+        }
         tokens.append(Token(kind: .newline, range: SourceRange(start, start + 1), text: "\n"))
     }
 
-    /// Looks past blank and comment-only lines to the first word of the next line.
-    private func nextLineStartsWithClauseWord() -> Bool {
+    /// Is the first token of the statement being read the given word?
+    private func statementStartsWith(_ word: String) -> Bool {
+        var k = tokens.count - 1
+        while k >= 0 {
+            switch tokens[k].kind {
+            case .newline, .symbol(.semicolon), .symbol(.leftBrace), .symbol(.rightBrace):
+                return k + 1 < tokens.count && tokens[k + 1].isWord(word)
+            default: k -= 1
+            }
+        }
+        return !tokens.isEmpty && tokens[0].isWord(word)
+    }
+
+    /// Looks past blank and comment-only lines to the first word of the next line, lower-cased.
+    private func nextLineFirstWord() -> String? {
         var j = i
         while j < bytes.count {
             let c = bytes[j]
@@ -136,9 +152,8 @@ public struct Lexer {
         }
         let start = j
         while j < bytes.count && Self.isWordByte(bytes[j]) { j += 1 }
-        guard j > start, j - start <= 6 else { return false }
-        let word = String(decoding: bytes[start..<j], as: UTF8.self).lowercased()
-        return Self.clauseWords.contains(word)
+        guard j > start, j - start <= 6 else { return nil }
+        return String(decoding: bytes[start..<j], as: UTF8.self).lowercased()
     }
 
     // MARK: - Words, variables, numbers

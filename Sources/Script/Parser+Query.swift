@@ -60,11 +60,10 @@ extension Parser {
             advance(); advance()
             return .qualifiedStar(cls.text)
         }
+        // Column aliases need `as` (a cmsh extension; WQL has none): without it, a typo such as
+        // `select Name frm X` would silently become an alias.
         let e = try expression()
         if acceptWord("as") { return .expression(e, alias: try name("an alias after 'as'").text) }
-        if current.kind == .word, !Self.clauseWords.contains(current.text.lowercased()) {
-            return .expression(e, alias: advance().text)
-        }
         return .expression(e, alias: nil)
     }
 

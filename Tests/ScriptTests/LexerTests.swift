@@ -86,3 +86,13 @@ import Testing
         #expect(u[1].kind == .string && u[1].text == #"root\sms\site_S01"#)
     }
 }
+
+@Suite struct ContinuationTests {
+    func kinds(_ text: String) -> [TokenKind] { Lexer.tokenize(SourceFile(name: "t", text: text)).tokens.map(\.kind) }
+
+    @Test func setContinuesOnlyAnUpdate() {
+        #expect(!kinds("update SMS_Package where Name = 'x'\n  set Description = 'y'").contains(.newline))
+        #expect(kinds("print 1\nset onerror continue").contains(.newline))
+        #expect(kinds("if true { print 1 }\nset onerror stop").contains(.newline))
+    }
+}

@@ -1,4 +1,5 @@
 // End-to-end statements against the test site: the seed invoke, object references, changes, scripting.
+import Foundation
 import Testing
 import CIM
 @testable import Script
@@ -137,5 +138,31 @@ import CIM
         let values = try TestSite.values(#"new SMS_CollectionRuleQuery { RuleName = "Win11", QueryExpression = "select * from SMS_R_System" }"#, repository: repo)
         guard case .cim(.object(let rule))? = values.first else { Issue.record("expected an embedded object"); return }
         #expect(rule["RuleName"] == .string("Win11"))
+    }
+}
+
+@Suite struct LongScriptTests {
+    @Test func twoHundredLineAuditScriptRuns() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/audit.cmsh")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count >= 200)
+        let repo = try TestSite.repository()
+        let (outcome, events, _) = try TestSite.run(text, repository: repo)
+        #expect(outcome == .exited(0), "\(outcome)")
+        let printed = events.compactMap { if case .print(let vs) = $0 { vs.map(\.displayText).joined(separator: " ") } else { nil } }
+        #expect(printed == [
+            "manufacturers: Dell=2, HP=1, Igor Pavlov=1, Microsoft=1",
+            "undistributed: 3 packages",
+            "assigned PKG00001   to Contoso HQ (SMS_DriverPackage)",
+            "assigned S0100002   to Contoso HQ (SMS_DriverPackage)",
+            "assigned S0100005   to Contoso HQ (SMS_Package)",
+            "caught: WBEM_E_NOT_FOUND at line 143",
+            "refreshed: 2 packages",
+            "versions: 10 4",
+            "placements: 5",
+            "sites: S01 Contoso HQ; S02 Contoso Branch",
+            "summary: 5 packages / 5 placements",
+        ])
+        #expect(try repo.count(of: "SMS_DistributionPoint") == 5)
     }
 }
