@@ -300,6 +300,19 @@ public final class CIMRepository: @unchecked Sendable {
             let ns = try locked { () throws(CIMError) in try nsKey(path.namespace ?? namespace) }
             var proposed: CIMInstance? = nil
             try runValidate(.delete(old), &proposed, old.cimClass, namespace)
+            if let kept = proposed {
+                // The hook keeps the object in a new state instead (ConfigMgr marks a distribution point
+                // DELETED and removes it later): store that state, keys unchanged.
+                guard InstanceKey(kept) == InstanceKey(old) else {
+                    throw CIMError(.invalidOperation, "A hook tried to change the key of \(old.path) while deleting it.")
+                }
+                locked {
+                    _ = stores[ns]!.tables[old.className]!.replace(kept)
+                    record(.modified(ns, old))
+                }
+                try runDidChange(.modify(old: old, new: kept), old.cimClass, namespace)
+                return
+            }
             locked {
                 _ = stores[ns]!.tables[old.className]!.remove(InstanceKey(old))
                 record(.deleted(ns, old))

@@ -75,7 +75,8 @@ public enum InstanceChange: Sendable {
 /// Validates or reacts to instance changes of a class and its subclasses.
 ///
 /// `validate` runs before the change and may veto it by throwing, or rewrite the instance being created or
-/// modified (fill in a generated key, stamp a date). `didChange` runs after the change, inside the same
+/// modified (fill in a generated key, stamp a date). For a delete, `proposed` starts as nil; setting it keeps
+/// the object in that state instead of deleting it (how ConfigMgr marks a DP for removal). `didChange` runs after the change, inside the same
 /// transaction: a throw there undoes the change and everything the hook did.
 public protocol InstanceHook: Sendable {
     func validate(_ change: InstanceChange, proposed: inout CIMInstance?, in context: HookContext) throws

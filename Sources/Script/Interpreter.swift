@@ -25,6 +25,8 @@ public final class Interpreter {
     public var errorMode: ErrorMode = .stop
     /// Receives results, prints and status lines as they happen.
     public var output: (OutputEvent) -> Void
+    /// Runs before each top-level statement: a simulated site moves its distributions along here.
+    public var beforeStatement: (() -> Void)?
 
     var globals: [String: Value] = [:]
     var frames: [[String: Value]] = []
@@ -87,6 +89,7 @@ public final class Interpreter {
         steps = 0
         var failure: Diagnostic?
         for statement in program.statements {
+            beforeStatement?()
             do {
                 let flow = try execute(statement)
                 if case .exit(let code) = flow { return .exited(code) }
