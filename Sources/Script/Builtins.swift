@@ -68,9 +68,32 @@ extension Interpreter {
             return .cim(.datetime(clock()))
         case "datediff":
             try count(3...3)
-            let unit = try datePart(argExprs[0], arg(0))
             guard let a = try dateValue(arg(1), argRange(1)), let b = try dateValue(arg(2), argRange(2)) else { return .null }
-            return .integer((b.utcMicroseconds - a.utcMicroseconds) / unit)
+            switch try unitWord(argExprs[0], arg(0)) {
+            case "yy", "yyyy", "year": return .integer(Int64(b.year - a.year))  // boundaries crossed, as SQL counts
+            case "mm", "m", "month": return .integer(Int64((b.year - a.year) * 12 + b.month - a.month))
+            default: return .integer((b.utcMicroseconds - a.utcMicroseconds) / (try datePart(argExprs[0], arg(0))))
+            }
+        case "datepart":
+            try count(2...2)
+            guard let d = try dateValue(arg(1), argRange(1)) else { return .null }
+            let fields: [String: Int] = ["yy": d.year, "yyyy": d.year, "year": d.year, "mm": d.month, "m": d.month, "month": d.month,
+                                         "dd": d.day, "d": d.day, "day": d.day, "hh": d.hour, "hour": d.hour,
+                                         "mi": d.minute, "n": d.minute, "minute": d.minute, "ss": d.second, "s": d.second, "second": d.second]
+            let unit = try unitWord(argExprs[0], arg(0))
+            guard let v = fields[unit] else {
+                throw ScriptError(.invalidParameter, "'\(unit)' is not a date part; use yy, mm, dd, hh, mi or ss", at: argExprs[0].value.range)
+            }
+            return .integer(Int64(v))
+        case "substring":
+            try count(3...3)
+            guard let s = try text(0) else { return .null }
+            guard let start = arg(1).cimValue?.integerValue, let length = arg(2).cimValue?.integerValue, length >= 0 else {
+                throw ScriptError(.invalidParameter, "SUBSTRING(text, start, length) needs whole numbers, start counting from 1", at: range)
+            }
+            let chars = Array(s)
+            let from = max(0, min(Int128(chars.count), start - 1)), to = max(from, min(Int128(chars.count), start - 1 + length))
+            return .string(String(chars[Int(from)..<Int(to)]))
         case "dateadd":
             try count(3...3)
             let unit = try datePart(argExprs[0], arg(0))
@@ -105,6 +128,13 @@ extension Interpreter {
     func clock() -> CIMDateTime {
         if let fixed = clockOverride { return fixed() }
         return CIMDateTime(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
+    }
+
+    /// The unit word of DateDiff/DateAdd/DatePart, lower-cased.
+    func unitWord(_ arg: Argument, _ value: Value) throws(ScriptError) -> String {
+        if case .name(let n) = arg.value.kind { return n.lowercased() }
+        if let s = value.stringValue { return s.lowercased() }
+        throw ScriptError(.invalidParameter, "expected a date part such as dd, hh or mi", at: arg.value.range)
     }
 
     /// DateDiff's first argument: a unit name (`dd`, `day`, `hh`, `mi`, `ss`, `wk`…) as a bare word or string.

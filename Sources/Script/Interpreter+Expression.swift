@@ -168,6 +168,8 @@ extension Interpreter {
         case .instance(let i), .cim(.object(let i)):
             if let v = i[CIMName(name)] { return .cim(v) }
             if let v = systemProperty(i, name) { return v }
+            // Inside a query an invalid path into an embedded object matches nothing, as WMI specifies.
+            if case .cim(.object) = object, !rowScopes.isEmpty { return .null }
             throw ScriptError(.invalidProperty, "class \(i.className) has no property '\(name)'", at: range)
         case .record(let r):
             if let v = r[name] { return v }
@@ -181,6 +183,7 @@ extension Interpreter {
                 }
                 return .null
             }
+            if !rowScopes.isEmpty { return .null }  // `PrimaryRule.RuleName` on a row without a rule
             throw ScriptError(.invalidOperation, "cannot read .\(name) of null", at: range)
         case .rows(let rs):
             if name.equalsIgnoringCase("Count") { return .integer(Int64(rs.rows.count)) }

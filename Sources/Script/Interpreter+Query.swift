@@ -11,6 +11,11 @@ extension Interpreter {
         if Set(names).count != names.count {
             throw ScriptError(.invalidQuery, "a class appears twice in the query; give each an alias (… as A)", at: q.range)
         }
+        // 0. Every name must resolve against the sources, even if no row is ever evaluated.
+        for e in [q.filter].compactMap({ $0 }) + q.joins.map(\.condition) + q.orderBy.map(\.expression) {
+            try validateNames(e, sources)
+        }
+        for case .expression(let e, _) in q.items { try validateNames(e, sources) }
         // 1. Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
         var tuples: [[Value]] = try candidates(q, fromClass).map { [.instance($0)] }
         // 2. Joins, each by hashing the joined class on its side of an equality when the ON clause has one.
@@ -227,7 +232,6 @@ extension Interpreter {
                 if case .countStar = e.kind {
                     throw ScriptError(.invalidQuery, "count(*) must be the only item in the select list", at: e.range)
                 }
-                try checkNames(e, sources)
                 columns.append((alias ?? columnName(e, single, fromClass), { t in try self.withRow(t, sources) { try self.evaluate(e) } }))
             }
         }
@@ -247,21 +251,47 @@ extension Interpreter {
         return source.text(of: e.range)
     }
 
-    /// Rejects unknown property names in the select list even when the query returns no rows.
-    private func checkNames(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) throws {
+    /// Checks that every name in a query expression is a source (class or alias) or a property of one, and
+    /// that an unqualified property is not ambiguous between joined classes. Subqueries check their own.
+    func validateNames(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) throws {
+        func owners(_ n: String) -> [CIMClass] { sources.map(\.1).filter { $0.property(named: CIMName(n)) != nil } }
         switch e.kind {
         case .name(let n):
-            let known = sources.contains { $0.0.binding.equalsIgnoringCase(n) || $0.1.property(named: CIMName(n)) != nil || n.hasPrefix("__") }
-            if !known {
+            if n.hasPrefix("__") || sources.contains(where: { $0.0.binding.equalsIgnoringCase(n) }) { return }
+            let found = owners(n)
+            if found.isEmpty {
                 throw ScriptError(.invalidQuery, "'\(n)' is not a property of \(sources.map { $0.1.name.string }.joined(separator: ", "))", at: e.range)
+            }
+            if found.count > 1 {
+                throw ScriptError(.invalidQuery, "'\(n)' is ambiguous: \(found.map { "\($0.name).\(n)" }.joined(separator: " or ")); qualify it", at: e.range)
             }
         case .member(let base, let n):
             if case .name(let b) = base.kind, let s = sources.first(where: { $0.0.binding.equalsIgnoringCase(b) }) {
                 if s.1.property(named: CIMName(n)) == nil && !n.hasPrefix("__") {
                     throw ScriptError(.invalidQuery, "class \(s.1.name) has no property '\(n)'", at: e.range)
                 }
+            } else {
+                try validateNames(base, sources)  // an embedded object's path: its own names are checked per row
             }
-        default: break
+        case .literal, .variable, .countStar, .query, .association, .get, .new: return
+        case .array(let items): for i in items { try validateNames(i, sources) }
+        case .unary(_, let x), .not(let x), .isNull(let x, _), .isa(let x, _): try validateNames(x, sources)
+        case .binary(_, let a, let b), .comparison(_, let a, let b), .and(let a, let b), .or(let a, let b),
+             .like(let a, let b, _), .index(let a, let b):
+            try validateNames(a, sources)
+            try validateNames(b, sources)
+        case .inList(let x, let items, _):
+            try validateNames(x, sources)
+            for i in items { try validateNames(i, sources) }
+        case .inQuery(let x, _, _): try validateNames(x, sources)
+        case .call(let name, let args):
+            // DateDiff(dd, …), DateAdd(dd, …), DatePart(yy, …) take a unit word first.
+            let skipFirst = ["datediff", "dateadd", "datepart"].contains(name.lowercased())
+            for (i, a) in args.enumerated() where !(skipFirst && i == 0) { try validateNames(a.value, sources) }
+        case .methodCall(let target, _, let args):
+            try validateNames(target, sources)
+            for a in args { try validateNames(a.value, sources) }
+        case .invoke(let x): try validateNames(x, sources)
         }
     }
 

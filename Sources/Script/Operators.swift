@@ -78,8 +78,14 @@ extension Interpreter {
             if b.isNull { return nil }
             for e in a.elements where try compare(op, .cim(e), r, range) == true { return true }
             return false
+        case (.cim(let a), .cim(.array)) where a.type?.isArray != true:
+            // `'10.1.0.0' = IPSubnets`: a constant may stand on either side.
+            return try compare(op.mirrored, r, l, range)
         case (.cim(let a), .cim(let b)):
             if a.isNull || b.isNull { return nil }
+            if op != .equal && op != .notEqual, a.boolValue != nil || b.boolValue != nil {
+                throw ScriptError(.invalidQuery, "booleans can only be compared with = and <>, not '\(op.rawValue)'", at: range)
+            }
             let order = try ordering(a, b, range)
             switch op {
             case .equal: return order == 0
@@ -102,6 +108,16 @@ extension Interpreter {
         throw ScriptError(.typeMismatch, "cannot compare \(l.kindDescription) with \(r.kindDescription) using '\(op.rawValue)'", at: range)
     }
 
+    static func truthValue(_ v: CIMValue) -> Bool? {
+        switch v {
+        case .boolean(let b): return b
+        case .string(let s): return s.equalsIgnoringCase("true") ? true : (s.equalsIgnoringCase("false") ? false : nil)
+        default:
+            guard let i = v.integerValue, i == 0 || i == 1 else { return nil }
+            return i == 1
+        }
+    }
+
     /// -1, 0, 1. Strings ignore case; a string meets a datetime as a datetime; numbers by value.
     func ordering(_ a: CIMValue, _ b: CIMValue, _ range: SourceRange) throws(ScriptError) -> Int {
         switch (a, b) {
@@ -109,7 +125,12 @@ extension Interpreter {
         case let (.datetime(x), .datetime(y)): return x == y ? 0 : (x < y ? -1 : 1)
         case let (.datetime(x), .string(y)): return try ordering(.datetime(x), .datetime(parseDate(y, range)), range)
         case let (.string(x), .datetime(y)): return try ordering(.datetime(parseDate(x, range)), .datetime(y), range)
-        case let (.boolean(x), .boolean(y)): return x == y ? 0 : (x ? 1 : -1)
+        case (.boolean, _), (_, .boolean):
+            // WQL compares booleans with =, <> only; TRUE also equals 1 and "TRUE", FALSE 0 and "FALSE".
+            guard let x = Self.truthValue(a), let y = Self.truthValue(b) else {
+                throw ScriptError(.typeMismatch, "cannot compare \(Value.cim(a).kindDescription) with \(Value.cim(b).kindDescription)", at: range)
+            }
+            return x == y ? 0 : (x ? 1 : -1)
         case let (.reference(x), .reference(y)): return x == y ? 0 : x.description.compareIgnoringCase(y.description)
         case let (.char16(x), .string(y)), let (.string(y), .char16(x)):
             let xs = String(decoding: [x], as: UTF16.self)
@@ -136,15 +157,26 @@ enum WQLDate {
         let s = text.trimmedWhitespace
         let parts = s.split(separator: " ", maxSplits: 1).map(String.init)
         guard let datePart = parts.first else { return nil }
+        if let long = longForm(s) { return long }
         var y = 0, m = 0, d = 0
-        if datePart.contains("-") {
+        if datePart.count == 8, let n = Int(datePart) {
+            (y, m, d) = (n / 10000, n / 100 % 100, n % 100)  // 20260101
+        } else if datePart.contains(".") || (datePart.contains("/") && datePart.split(separator: "/").first?.count == 4) {
+            let f = datePart.split(whereSeparator: { $0 == "." || $0 == "/" }).compactMap { Int($0) }
+            guard f.count == 3 else { return nil }
+            (y, m, d) = (f[0], f[1], f[2])  // 2026.01.01, 2026/01/01
+        } else if datePart.contains("-") && datePart.split(separator: "-").first?.count != 4 {
+            let f = datePart.split(separator: "-").compactMap { Int($0) }
+            guard f.count == 3 else { return nil }
+            (m, d, y) = (f[0], f[1], fullYear(f[2]))  // 01-01-2026, US order
+        } else if datePart.contains("-") {
             let f = datePart.split(separator: "-").compactMap { Int($0) }
             guard f.count == 3 else { return nil }
             (y, m, d) = (f[0], f[1], f[2])
         } else if datePart.contains("/") {
             let f = datePart.split(separator: "/").compactMap { Int($0) }
             guard f.count == 3 else { return nil }
-            (m, d, y) = (f[0], f[1], f[2])  // US order, as WQL's default locale writes it
+            (m, d, y) = (f[0], f[1], fullYear(f[2]))  // US order, as WQL's default locale writes it
         } else {
             return nil
         }
@@ -157,5 +189,28 @@ enum WQLDate {
             if t.count > 2 { sec = t[2] }
         }
         return try? CIMDateTime(year: y, month: m, day: d, hour: h, minute: mi, second: sec)
+    }
+
+    /// Two-digit years: 00–49 are 20xx, 50–99 are 19xx (the usual Windows cut-over).
+    static func fullYear(_ y: Int) -> Int { y >= 100 ? y : (y < 50 ? 2000 + y : 1900 + y) }
+
+    static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"]
+
+    /// `January 1, 2026`, `Jan 1 2026`, `1 January, 2026`, `2026 January 1`, `January 2026`.
+    static func longForm(_ text: String) -> CIMDateTime? {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+        guard let mi = words.firstIndex(where: { w in w.count >= 3 && months.contains { $0.hasPrefix(w) } }) else { return nil }
+        guard let month = months.firstIndex(where: { $0.hasPrefix(words[mi]) }) else { return nil }
+        let numbers = words.enumerated().filter { $0.offset != mi }.compactMap { Int($0.element) }
+        var day = 1, year: Int
+        switch numbers.count {
+        case 1: year = numbers[0]
+        case 2:
+            // The four-digit (or larger) number is the year, whichever side of the month it stands.
+            if numbers[0] > 31 { (year, day) = (numbers[0], numbers[1]) } else { (day, year) = (numbers[0], numbers[1]) }
+        default: return nil
+        }
+        return try? CIMDateTime(year: fullYear(year), month: month + 1, day: day)
     }
 }

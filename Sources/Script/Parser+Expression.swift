@@ -50,6 +50,11 @@ extension Parser {
         if case .symbol(let s) = opToken.kind, let op = Self.comparisonOperator(s) {
             advance()
             let right = try additive()
+            for side in [left, right] {
+                if op.isOrdering, case .literal(.null) = side.kind {
+                    throw fail("'\(opToken.text)' cannot compare with null; use IS NULL or IS NOT NULL", at: opToken)
+                }
+            }
             return make(.comparison(op, left, right), right.range)
         }
         guard opToken.kind == .word else { return left }

@@ -50,6 +50,9 @@ extension Parser {
         }
         if acceptWord("limit") { q.limit = try expression() }
         q.range = range(from: start)
+        if distinct, items.contains(where: { if case .expression(let e, _) = $0, case .countStar = e.kind { true } else { false } }) {
+            throw fail("DISTINCT cannot be combined with COUNT(*)", at: start)
+        }
         return q
     }
 
@@ -67,7 +70,15 @@ extension Parser {
         return .expression(e, alias: nil)
     }
 
+    /// Words WQL reserves, which cannot name a class.
+    static let reserved: Set<String> = ["select", "from", "where", "and", "or", "not", "like", "is", "null", "isa",
+                                         "in", "join", "on", "order", "by", "group", "having", "true", "false",
+                                         "associators", "references", "of", "distinct", "limit"]
+
     mutating func querySource() throws(Failure) -> Query.Source {
+        if current.kind == .word, Self.reserved.contains(current.text.lowercased()) {
+            throw fail("expected a class name, found the keyword '\(current.text)'")
+        }
         let cls = try name("a class name")
         var alias: String?
         if acceptWord("as") {
@@ -123,10 +134,17 @@ extension Parser {
                 default:
                     throw fail("'\(option.text)' is not an option of \(start.text.uppercased()) OF; use ResultClass, AssocClass, Role, ResultRole, RequiredQualifier, RequiredAssocQualifier, ClassDefsOnly or KeysOnly", at: option)
                 }
+                let lower = option.text.lowercased()
+                if isReferences && (lower == "resultrole" || lower == "assocclass" || lower == "requiredassocqualifier") {
+                    throw fail("REFERENCES OF takes ResultClass, Role, RequiredQualifier, ClassDefsOnly and KeysOnly, not \(option.text)", at: option)
+                }
+                if q.classDefsOnly && q.keysOnly {
+                    throw fail("ClassDefsOnly and KeysOnly cannot be used together", at: option)
+                }
+                if q.classDefsOnly && q.resultClass != nil {
+                    throw fail("ClassDefsOnly and ResultClass cannot be used together", at: option)
+                }
             }
-        }
-        if isReferences && (q.resultRole != nil || q.assocClass != nil) {
-            throw fail("REFERENCES OF takes ResultClass, Role, RequiredQualifier, ClassDefsOnly and KeysOnly, not \(q.resultRole != nil ? "ResultRole" : "AssocClass")")
         }
         q.range = range(from: start)
         return q

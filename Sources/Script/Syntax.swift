@@ -66,6 +66,19 @@ public enum UnaryOperator: Sendable { case negate, plus }
 public enum BinaryOperator: String, Sendable { case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", concat = "||" }
 public enum ComparisonOperator: String, Sendable {
     case equal = "=", notEqual = "<>", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+
+    /// The operator with its operands swapped: `a < b` is `b > a`.
+    public var mirrored: ComparisonOperator {
+        switch self {
+        case .equal, .notEqual: self
+        case .less: .greater
+        case .lessEqual: .greaterEqual
+        case .greater: .less
+        case .greaterEqual: .lessEqual
+        }
+    }
+
+    var isOrdering: Bool { self != .equal && self != .notEqual }
 }
 
 // MARK: - Queries
