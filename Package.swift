@@ -17,14 +17,17 @@ let package = Package(
     products: [
         .library(name: "CIM", targets: ["CIM"]),
         .library(name: "Script", targets: ["Script"]),
+        .library(name: "Site", targets: ["Site"]),
         .executable(name: "cmsh", targets: ["cmsh"]),
     ],
     targets: [
         .target(name: "CIM", swiftSettings: strict),
         .target(name: "Script", dependencies: ["CIM"], swiftSettings: strict),
+        .target(name: "Site", dependencies: ["CIM", "Script"], swiftSettings: strict),
         .executableTarget(name: "cmsh", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], swiftSettings: strict),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

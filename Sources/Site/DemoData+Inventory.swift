@@ -1,0 +1,408 @@
+// Demo site data, as MOF: drivers and their content, built-in and custom collections, and a handful of systems.
+
+extension DemoSite {
+    static let inventory = #"""
+instance of SMS_Driver
+{
+    CI_ID = 16777301;
+    CI_UniqueID = "Driver_16777301";
+    LocalizedDisplayName = "Intel(R) Ethernet Connection I219-LM";
+    DriverClass = "Net";
+    DriverVersion = "12.19.2.45";
+    DriverProvider = "Intel";
+    DriverINFFile = "e1d68x64.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\e1d68x64";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17301;
+    CI_ID = 16777301;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\e1d68x64";
+};
+
+instance of SMS_PackageToContent
+{
+    PackageID = "PKG00001";
+    ContentID = 17301;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\e1d68x64";
+};
+
+instance of SMS_Driver
+{
+    CI_ID = 16777302;
+    CI_UniqueID = "Driver_16777302";
+    LocalizedDisplayName = "Realtek High Definition Audio";
+    DriverClass = "MEDIA";
+    DriverVersion = "6.0.9600.1";
+    DriverProvider = "Realtek";
+    DriverINFFile = "hdxrt.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\hdxrt";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17302;
+    CI_ID = 16777302;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\hdxrt";
+};
+
+instance of SMS_PackageToContent
+{
+    PackageID = "PKG00001";
+    ContentID = 17302;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\hdxrt";
+};
+
+instance of SMS_Driver
+{
+    CI_ID = 16777303;
+    CI_UniqueID = "Driver_16777303";
+    LocalizedDisplayName = "Dell Touchpad";
+    DriverClass = "Mouse";
+    DriverVersion = "10.3201.101.215";
+    DriverProvider = "Dell";
+    DriverINFFile = "DellTouchpad.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\DellTouchpad";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17303;
+    CI_ID = 16777303;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\DellTouchpad";
+};
+
+instance of SMS_PackageToContent
+{
+    PackageID = "PKG00001";
+    ContentID = 17303;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\DellTouchpad";
+};
+
+instance of SMS_Driver
+{
+    CI_ID = 16777304;
+    CI_UniqueID = "Driver_16777304";
+    LocalizedDisplayName = "Intel(R) Wi-Fi 6E AX211 160MHz";
+    DriverClass = "Net";
+    DriverVersion = "23.60.0.10";
+    DriverProvider = "Intel";
+    DriverINFFile = "Netwtw14.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\Netwtw14";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17304;
+    CI_ID = 16777304;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\Netwtw14";
+};
+
+instance of SMS_PackageToContent
+{
+    PackageID = "S0100008";
+    ContentID = 17304;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\Netwtw14";
+};
+
+instance of SMS_Driver
+{
+    CI_ID = 16777305;
+    CI_UniqueID = "Driver_16777305";
+    LocalizedDisplayName = "Synaptics SMBus TouchPad";
+    DriverClass = "Mouse";
+    DriverVersion = "19.5.35.61";
+    DriverProvider = "Synaptics";
+    DriverINFFile = "SynPD.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\SynPD";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17305;
+    CI_ID = 16777305;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\SynPD";
+};
+
+instance of SMS_PackageToContent
+{
+    PackageID = "S0100008";
+    ContentID = 17305;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\SynPD";
+};
+
+instance of SMS_Driver
+{
+    CI_ID = 16777306;
+    CI_UniqueID = "Driver_16777306";
+    LocalizedDisplayName = "Lenovo Power Management Driver";
+    DriverClass = "System";
+    DriverVersion = "1.67.21.11";
+    DriverProvider = "Lenovo";
+    DriverINFFile = "ibmpmdrv.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\ibmpmdrv";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17306;
+    CI_ID = 16777306;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\ibmpmdrv";
+};
+
+instance of SMS_PackageToContent
+{
+    PackageID = "S0100009";
+    ContentID = 17306;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\ibmpmdrv";
+};
+
+instance of SMS_Driver
+{
+    CI_ID = 16777307;
+    CI_UniqueID = "Driver_16777307";
+    LocalizedDisplayName = "Intel(R) Graphics";
+    DriverClass = "Display";
+    DriverVersion = "31.0.101.5445";
+    DriverProvider = "Intel";
+    DriverINFFile = "iigd_dch.inf";
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\iigd_dch";
+    IsEnabled = TRUE;
+    DriverSigned = TRUE;
+    DateCreated = "20261101090000.000000+000";
+};
+
+instance of SMS_CIToContent
+{
+    ContentID = 17307;
+    CI_ID = 16777307;
+    ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\iigd_dch";
+};
+
+instance of SMS_Collection
+{
+    CollectionID = "SMS00001";
+    Name = "All Systems";
+    CollectionType = 2;
+    IsBuiltIn = TRUE;
+    Comment = "All Systems";
+    MemberCount = 0;
+    LastChangeTime = "20261101090000.000000+000";
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshType = 2;
+    CurrentStatus = 1;
+};
+
+instance of SMS_Collection
+{
+    CollectionID = "SMS00002";
+    Name = "All Users";
+    CollectionType = 1;
+    IsBuiltIn = TRUE;
+    Comment = "All Users";
+    MemberCount = 0;
+    LastChangeTime = "20261101090000.000000+000";
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshType = 2;
+    CurrentStatus = 1;
+};
+
+instance of SMS_Collection
+{
+    CollectionID = "SMS00004";
+    Name = "All Users and User Groups";
+    CollectionType = 1;
+    IsBuiltIn = TRUE;
+    Comment = "All Users and User Groups";
+    MemberCount = 0;
+    LastChangeTime = "20261101090000.000000+000";
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshType = 2;
+    CurrentStatus = 1;
+};
+
+instance of SMS_Collection
+{
+    CollectionID = "SMSDM003";
+    Name = "All Desktop and Server Clients";
+    CollectionType = 2;
+    IsBuiltIn = TRUE;
+    Comment = "All Desktop and Server Clients";
+    MemberCount = 0;
+    LastChangeTime = "20261101090000.000000+000";
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshType = 2;
+    CurrentStatus = 1;
+    LimitToCollectionID = "SMS00001";
+};
+
+instance of SMS_Collection
+{
+    CollectionID = "S0100010";
+    Name = "Windows 11 Workstations";
+    CollectionType = 2;
+    IsBuiltIn = FALSE;
+    Comment = "Windows 11 Workstations";
+    MemberCount = 0;
+    LastChangeTime = "20261101090000.000000+000";
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshType = 2;
+    CurrentStatus = 1;
+    LimitToCollectionID = "SMS00001";
+};
+
+instance of SMS_Collection
+{
+    CollectionID = "S0100011";
+    Name = "Servers";
+    CollectionType = 2;
+    IsBuiltIn = FALSE;
+    Comment = "Servers";
+    MemberCount = 0;
+    LastChangeTime = "20261101090000.000000+000";
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshType = 2;
+    CurrentStatus = 1;
+    LimitToCollectionID = "SMS00001";
+};
+
+instance of SMS_R_System
+{
+    ResourceID = 16777220;
+    Name = "PC-0001";
+    NetbiosName = "PC-0001";
+    Client = 1;
+    ClientType = 1;
+    Active = 1;
+    Obsolete = 0;
+    OperatingSystemNameandVersion = "Microsoft Windows NT Workstation 10.0";
+    ResourceDomainORWorkgroup = "CONTOSO";
+    IPAddresses = {"10.1.0.12"};
+    IPSubnets = {"10.1.0.0"};
+    SystemOUName = {"CONTOSO.COM/WORKSTATIONS/HQ"};
+    LastLogonUserName = "jdoe";
+    LastLogonTimestamp = "20261124081500.000000+000";
+    SMSAssignedSites = {"S01"};
+    ADSiteName = "HQ";
+};
+
+instance of SMS_R_System
+{
+    ResourceID = 16777221;
+    Name = "PC-0002";
+    NetbiosName = "PC-0002";
+    Client = 1;
+    ClientType = 1;
+    Active = 1;
+    Obsolete = 0;
+    OperatingSystemNameandVersion = "Microsoft Windows NT Workstation 10.0";
+    ResourceDomainORWorkgroup = "CONTOSO";
+    IPAddresses = {"10.1.0.13"};
+    IPSubnets = {"10.1.0.0"};
+    SystemOUName = {"CONTOSO.COM/WORKSTATIONS/HQ"};
+    LastLogonUserName = "asmith";
+    LastLogonTimestamp = "20261020081500.000000+000";
+    SMSAssignedSites = {"S01"};
+    ADSiteName = "HQ";
+};
+
+instance of SMS_R_System
+{
+    ResourceID = 16777222;
+    Name = "PC-0003";
+    NetbiosName = "PC-0003";
+    Client = 1;
+    ClientType = 1;
+    Active = 1;
+    Obsolete = 0;
+    OperatingSystemNameandVersion = "Microsoft Windows NT Workstation 10.0";
+    ResourceDomainORWorkgroup = "CONTOSO";
+    IPAddresses = {"10.2.0.21"};
+    IPSubnets = {"10.2.0.0"};
+    SystemOUName = {"CONTOSO.COM/WORKSTATIONS/BRANCH"};
+    LastLogonUserName = "bwong";
+    LastLogonTimestamp = "20260901081500.000000+000";
+    SMSAssignedSites = {"S01"};
+    ADSiteName = "Branch";
+};
+
+instance of SMS_R_System
+{
+    ResourceID = 16777223;
+    Name = "SRV-SQL01";
+    NetbiosName = "SRV-SQL01";
+    Client = 1;
+    ClientType = 1;
+    Active = 1;
+    Obsolete = 0;
+    OperatingSystemNameandVersion = "Microsoft Windows NT Server 10.0";
+    ResourceDomainORWorkgroup = "CONTOSO";
+    IPAddresses = {"10.1.10.5"};
+    IPSubnets = {"10.1.10.0"};
+    SystemOUName = {"CONTOSO.COM/SERVERS"};
+    LastLogonUserName = "svc_sql";
+    LastLogonTimestamp = "20261125020000.000000+000";
+    SMSAssignedSites = {"S01"};
+    ADSiteName = "HQ";
+};
+
+instance of SMS_R_System
+{
+    ResourceID = 16777224;
+    Name = "SRV-FS01";
+    NetbiosName = "SRV-FS01";
+    Client = 1;
+    ClientType = 1;
+    Active = 1;
+    Obsolete = 0;
+    OperatingSystemNameandVersion = "Microsoft Windows NT Server 10.0";
+    ResourceDomainORWorkgroup = "CONTOSO";
+    IPAddresses = {"10.1.10.6"};
+    IPSubnets = {"10.1.10.0"};
+    SystemOUName = {"CONTOSO.COM/SERVERS"};
+    LastLogonUserName = "svc_backup";
+    LastLogonTimestamp = "20261125020000.000000+000";
+    SMSAssignedSites = {"S01"};
+    ADSiteName = "HQ";
+};
+
+instance of SMS_R_System
+{
+    ResourceID = 16777225;
+    Name = "KIOSK-01";
+    NetbiosName = "KIOSK-01";
+    Client = 1;
+    ClientType = 1;
+    Active = 1;
+    Obsolete = 0;
+    OperatingSystemNameandVersion = "Microsoft Windows NT Workstation 10.0";
+    ResourceDomainORWorkgroup = "CONTOSO";
+    IPAddresses = {"10.2.0.40"};
+    IPSubnets = {"10.2.0.0"};
+    SystemOUName = {"CONTOSO.COM/WORKSTATIONS/KIOSK"};
+    LastLogonUserName = "kiosk";
+    LastLogonTimestamp = "20260510081500.000000+000";
+    SMSAssignedSites = {"S01"};
+    ADSiteName = "Branch";
+};
+"""#
+}

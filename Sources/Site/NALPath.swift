@@ -1,0 +1,134 @@
+// NALPath: ConfigMgr's network abstraction layer paths, parsed and formatted.
+//
+//   nal        := '[' qualifiers ']' type ':' '[' qualifiers ']' network-os-path
+//   qualifiers := [ '"' text '"' { ',' '"' text '"' } ]
+//   type       := MSWNET | GENERIC
+// e.g.  ["Display=\\dp1.contoso.com\"]MSWNET:["SMS_SITE=S01"]\\dp1.contoso.com\
+// Inside the quotes a backslash is an ordinary character (the display value above ends in one); a quote ends
+// the value. Errors name the 1-based column of the offending character.
+import CIM
+
+/// A parsed NAL path.
+public struct NALPath: Hashable, Sendable, CustomStringConvertible {
+    /// `Display=\\dp1\` and the like, used by the ConfigMgr console.
+    public var displayQualifiers: [String]
+    /// `MSWNET` (Windows networking) or `GENERIC` (user and group names).
+    public var type: String
+    /// `SMS_SITE=S01`, optionally `Preferred`.
+    public var connectionQualifiers: [String]
+    /// `\\dp1\`, `\\server\share`, `DOMAIN\user`, `GROUP=name`.
+    public var networkPath: String
+
+    public init(displayQualifiers: [String], type: String, connectionQualifiers: [String], networkPath: String) {
+        self.displayQualifiers = displayQualifiers
+        self.type = type
+        self.connectionQualifiers = connectionQualifiers
+        self.networkPath = networkPath
+    }
+
+    /// The NAL path of a distribution point server at a site, in the form ConfigMgr writes:
+    /// `["Display=\\server\"]MSWNET:["SMS_SITE=S01"]\\server\`.
+    public static func server(_ server: String, site: String) -> NALPath {
+        NALPath(displayQualifiers: ["Display=\\\\\(server)\\"], type: "MSWNET",
+                connectionQualifiers: ["SMS_SITE=\(site)"], networkPath: "\\\\\(server)\\")
+    }
+
+    public var description: String {
+        "[" + displayQualifiers.map { "\"\($0)\"" }.joined(separator: ",") + "]" + type + ":["
+            + connectionQualifiers.map { "\"\($0)\"" }.joined(separator: ",") + "]" + networkPath
+    }
+
+    /// The site code from `SMS_SITE=…`, if present.
+    public var siteCode: String? {
+        for q in connectionQualifiers {
+            let parts = q.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, String(parts[0]).trimmingSpaces().equalsIgnoringCase("SMS_SITE") {
+                return String(parts[1]).trimmingSpaces()
+            }
+        }
+        return nil
+    }
+
+    /// The server of an MSWNET UNC path (`\\dp1.contoso.com\share` → `dp1.contoso.com`).
+    public var server: String? {
+        guard type.equalsIgnoringCase("MSWNET"), networkPath.hasPrefix("\\\\") else { return nil }
+        let rest = networkPath.dropFirst(2)
+        let name = rest.prefix { $0 != "\\" }
+        return name.isEmpty ? nil : String(name)
+    }
+
+    /// Do two server names name the same machine? `dp1` and `DP1.contoso.com` do (a short name matches an
+    /// FQDN's first label), `dp1` and `dp10` do not.
+    public static func sameServer(_ a: String, _ b: String) -> Bool {
+        if a.equalsIgnoringCase(b) { return true }
+        let (short, long) = a.count < b.count ? (a, b) : (b, a)
+        guard !short.contains(".") else { return false }
+        return long.split(separator: ".").first.map { String($0).equalsIgnoringCase(short) } ?? false
+    }
+
+    // MARK: - Parsing
+
+    /// Parses a NAL path; throws WBEM_E_INVALID_PARAMETER naming the column of the bad character.
+    public init(parsing text: String) throws(CIMError) {
+        let chars = Array(text)
+        var i = 0
+        func fail(_ why: String, at index: Int? = nil) -> CIMError {
+            CIMError(.invalidParameter, "Invalid NAL path '\(text)': \(why) at column \((index ?? i) + 1). Expected a path such as [\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\.")
+        }
+        func qualifiers(_ what: String) throws(CIMError) -> [String] {
+            guard i < chars.count, chars[i] == "[" else {
+                throw fail(i < chars.count ? "expected '[' to start the \(what), found '\(chars[i])'" : "expected '[' to start the \(what)")
+            }
+            i += 1
+            var out: [String] = []
+            while i < chars.count, chars[i] != "]" {
+                if !out.isEmpty {
+                    guard chars[i] == "," else { throw fail("expected ',' or ']' between \(what), found '\(chars[i])'") }
+                    i += 1
+                }
+                guard i < chars.count, chars[i] == "\"" else {
+                    throw fail(i < chars.count ? "expected '\"' to start a qualifier, found '\(chars[i])'" : "the \(what) are not closed by ']'")
+                }
+                let open = i
+                i += 1
+                let start = i
+                while i < chars.count, chars[i] != "\"" { i += 1 }
+                guard i < chars.count else { throw fail("the quote opened here is never closed", at: open) }
+                out.append(String(chars[start..<i]))
+                i += 1
+            }
+            guard i < chars.count else { throw fail("the \(what) are not closed by ']'") }
+            i += 1
+            return out
+        }
+        let display = try qualifiers("display qualifiers")
+        let typeStart = i
+        while i < chars.count, chars[i].isLetter { i += 1 }
+        let type = String(chars[typeStart..<i])
+        guard type.equalsIgnoringCase("MSWNET") || type.equalsIgnoringCase("GENERIC") else {
+            throw fail(type.isEmpty ? "expected the NAL type MSWNET or GENERIC" : "unknown NAL type '\(type)'; expected MSWNET or GENERIC", at: typeStart)
+        }
+        guard i < chars.count, chars[i] == ":" else { throw fail("expected ':' after the NAL type") }
+        i += 1
+        let connection = try qualifiers("connection qualifiers")
+        let path = String(chars[i...])
+        guard !path.isEmpty else { throw fail("the network path after ']' is missing") }
+        if type.equalsIgnoringCase("MSWNET") {
+            guard path.hasPrefix("\\\\") else { throw fail("an MSWNET path must start with \\\\server") }
+            guard path.count > 2, chars[i + 2] != "\\" else { throw fail("the server name after \\\\ is missing", at: i + 2) }
+            if let bad = path.firstIndex(where: { "\"[]<>|*?".contains($0) }) {
+                throw fail("'\(path[bad])' cannot appear in a server path", at: i + path.distance(from: path.startIndex, to: bad))
+            }
+        }
+        self.init(displayQualifiers: display, type: type.uppercased(), connectionQualifiers: connection, networkPath: path)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " { s = s.dropFirst() }
+        while let l = s.last, l == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,122 @@
+// SimulatedSite: a ConfigMgr site's SMS Provider in-process — the schema, the method providers and hooks,
+// and the clock that moves content distribution along.
+import CIM
+import Foundation
+
+/// A simulated ConfigMgr site: its repository (namespace `root\sms\site_<code>`), providers and clock.
+///
+/// Content distribution is asynchronous in ConfigMgr; here it advances when ``tick()`` runs (an engine
+/// calls it before each statement): a distribution requested at time T is INSTALLED (or INSTALL_FAILED
+/// on an offline server) once the clock reaches T + ``distributionDelay``.
+public final class SimulatedSite: @unchecked Sendable {
+    public let repository: CIMRepository
+    public let clock: SiteClock
+    /// The primary site code, e.g. `S01`.
+    public let siteCode: String
+    public var namespace: String { repository.defaultNamespace }
+    /// Seconds a simulated distribution, refresh or removal takes.
+    public var distributionDelay: Int64 = 30
+    private let lock = NSLock()
+    private var offline: Set<String> = []
+    /// DPs being deleted for real (their removal finished), which the delete hook must let through.
+    private var finalRemovals: Set<ObjectPath> = []
+
+    func removingForGood(_ path: ObjectPath, _ body: () throws -> Void) throws {
+        lock.withLock { _ = finalRemovals.insert(path) }
+        defer { lock.withLock { _ = finalRemovals.remove(path) } }
+        try body()
+    }
+
+    func isRemovingForGood(_ path: ObjectPath) -> Bool { lock.withLock { finalRemovals.contains(path) } }
+
+    /// An empty site: the schema, providers and hooks, no instances.
+    public init(siteCode: String = "S01", clock: SiteClock = SiteClock(), repository: CIMRepository? = nil) throws {
+        self.siteCode = siteCode
+        self.clock = clock
+        self.repository = repository ?? CIMRepository(defaultNamespace: "root\\sms\\site_\(siteCode)")
+        for part in SiteSchema.parts + SiteSchema.simulationParts {
+            _ = try MOFCompiler.compile(part.text, fileName: part.name, into: self.repository)
+        }
+        registerProviders()
+    }
+
+    /// Servers whose distributions fail (INSTALL_FAILED), by name or FQDN.
+    public var offlineServers: Set<String> {
+        get { lock.withLock { offline } }
+        set { lock.withLock { offline = Set(newValue.map { $0.lowercased() }) } }
+    }
+
+    func isOffline(_ server: String) -> Bool {
+        offlineServers.contains { NALPath.sameServer($0, server) }
+    }
+
+    private func registerProviders() {
+        DistributionProvider(site: self).register()
+        GroupProvider(site: self).register()
+        DriverContentProvider(site: self).register()
+        NALMethodsProvider().register(in: repository)
+        repository.register(hook: PackageHook(site: self), for: "SMS_PackageBaseclass")
+        repository.register(hook: DistributionPointHook(site: self), for: "SMS_DistributionPoint")
+    }
+
+    // MARK: - Time
+
+    /// Moves every distribution, refresh and removal whose time has come to its next state.
+    public func tick() {
+        let now = clock.now
+        let due = now.utcMicroseconds - distributionDelay * 1_000_000
+        guard let rows = try? repository.instances(of: "SMS_PackageStatusDistPointsSummarizer") else { return }
+        for row in rows {
+            guard let state = row["State"]?.integerValue.flatMap({ DistributionState(rawValue: Int($0)) }),
+                  case .datetime(let since)? = row["SummaryDate"], since.utcMicroseconds <= due else { continue }
+            try? repository.performAtomically { try advance(row, from: state, at: now) }
+        }
+    }
+
+    private func advance(_ row: CIMInstance, from state: DistributionState, at now: CIMDateTime) throws {
+        var next = row
+        switch state {
+        case .installPending, .installRetrying, .contentUpdating:
+            let server = (row["ServerNALPath"]?.stringValue).flatMap { try? NALPath(parsing: $0) }?.server ?? ""
+            let failed = isOffline(server)
+            try next.set("State", .uint32(UInt32((failed ? DistributionState.installFailed : .installed).rawValue)))
+            if !failed { try next.set("LastCopied", .datetime(now)) }
+        case .removalPending, .removalRetrying:
+            try repository.deleteInstance(at: row.path)
+            let dpPath = ObjectPath(className: "SMS_DistributionPoint", keys: row.path.keys)
+            if (try? repository.instance(at: dpPath)) != nil {
+                try removingForGood(dpPath) { try repository.deleteInstance(at: dpPath) }
+            }
+            return
+        case .installed, .installFailed, .removalFailed, .contentMonitoring:
+            return
+        }
+        try next.set("SummaryDate", .datetime(now))
+        try repository.modifyInstance(next)
+    }
+}
+
+/// SMS_PackageStatusDistPointsSummarizer.State, as the SDK numbers it.
+public enum DistributionState: Int, Sendable, CaseIterable {
+    case installed = 0, installPending, installRetrying, installFailed, removalPending, removalRetrying,
+         removalFailed, contentUpdating, contentMonitoring
+
+    public var name: String {
+        ["INSTALLED", "INSTALL_PENDING", "INSTALL_RETRYING", "INSTALL_FAILED", "REMOVAL_PENDING",
+         "REMOVAL_RETRYING", "REMOVAL_FAILED", "CONTENT_UPDATING", "CONTENT_MONITORING"][rawValue]
+    }
+}
+
+/// SMS_DistributionPoint.Status, as the SDK numbers it.
+enum DistributionPointStatus: UInt32 { case none = 0, updated, added, deleted }
+
+extension MethodResult {
+    /// A ConfigMgr-style failure: ReturnValue is the WBEM status (as SInt32) and the message names the
+    /// parameter, and the element index when there is one, like SMS_ExtendedStatus does.
+    static func failure(_ status: CIMStatus, parameter: String? = nil, index: Int? = nil, _ message: String) -> MethodResult {
+        var where_ = parameter ?? ""
+        if let index { where_ += "[\(index)]" }
+        let text = (where_.isEmpty ? "" : where_ + ": ") + message + " (\(status.name))"
+        return MethodResult(returnValue: .sint32(Int32(bitPattern: status.rawValue)), message: text)
+    }
+}
