@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "CIM", swiftSettings: strict),
         .target(name: "Script", dependencies: ["CIM"], swiftSettings: strict),
         .target(name: "Site", dependencies: ["CIM", "Script"], swiftSettings: strict),
-        .executableTarget(name: "cmsh", dependencies: ["CIM"], swiftSettings: strict),
+        .executableTarget(name: "cmsh", dependencies: ["CIM", "Script", "Site"], swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),

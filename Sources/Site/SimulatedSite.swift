@@ -120,3 +120,23 @@ extension MethodResult {
         return MethodResult(returnValue: .sint32(Int32(bitPattern: status.rawValue)), message: text)
     }
 }
+
+// MARK: - Wiring into an interpreter
+
+import Script
+
+extension SimulatedSite {
+    /// Connects an interpreter to this site: pending distributions move along before each statement,
+    /// `now()`/`GetDate()` read the site clock, and `nal(server, site)` builds NAL paths with ``NALPath``.
+    public func attach(to interpreter: Interpreter) {
+        interpreter.beforeStatement = { [weak self] in self?.tick() }
+        let clock = self.clock
+        interpreter.clockOverride = { clock.now }
+        interpreter.define(function: "nal") { args in
+            guard args.count == 2, let server = args[0].stringValue, let site = args[1].stringValue else {
+                throw CIMError(.invalidParameter, "nal(server, site) takes two strings, e.g. nal(\"dp1\", \"S01\")")
+            }
+            return .string(NALPath.server(server, site: site).description)
+        }
+    }
+}

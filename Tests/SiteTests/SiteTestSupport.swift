@@ -17,9 +17,7 @@ struct SiteSession {
         let box = self.box
         interpreter = Interpreter(repository: site.repository) { box.events.append($0) }
         interpreter.errorMode = .continue
-        let site = self.site
-        interpreter.beforeStatement = { site.tick() }
-        interpreter.clockOverride = { site.clock.now }
+        site.attach(to: interpreter)
     }
 
     /// Runs statements; returns the last expression value.
