@@ -143,15 +143,21 @@ public final class CIMRepository: @unchecked Sendable {
     public func createIndex(on property: CIMName, of className: CIMName, namespace: String? = nil) throws(CIMError) {
         try locked { () throws(CIMError) in
             let ns = try nsKey(namespace)
-            guard let cls = stores[ns]!.classes[className] else {
-                throw CIMError(.invalidClass, "Class \(className) does not exist.")
-            }
-            guard let slot = cls.slot(of: property) else {
-                throw CIMError(.invalidProperty, "Class \(cls.name) has no property \(property).")
-            }
+            let (cls, slot) = try classAndSlot(className, property, ns)
             extraIndexes[ns, default: [:]][cls.name, default: []].insert(property)
             for name in stores[ns]!.descendants(of: cls.name) { stores[ns]!.tables[name]!.addIndex(slot: slot) }
         }
+    }
+
+    /// A class of the namespace and the slot of one of its properties (WBEM_E_INVALID_CLASS / _PROPERTY).
+    private func classAndSlot(_ className: CIMName, _ property: CIMName, _ ns: CIMName) throws(CIMError) -> (CIMClass, Int) {
+        guard let cls = stores[ns]!.classes[className] else {
+            throw CIMError(.invalidClass, "Class \(className) does not exist.")
+        }
+        guard let slot = cls.slot(of: property) else {
+            throw CIMError(.invalidProperty, "Class \(cls.name) has no property \(property).")
+        }
+        return (cls, slot)
     }
 
     /// Is there a hash index (or the key index) serving equality on this property of this class?
@@ -216,12 +222,7 @@ public final class CIMRepository: @unchecked Sendable {
                           deep: Bool = true, namespace: String? = nil) throws(CIMError) -> [CIMInstance] {
         try locked { () throws(CIMError) in
             let ns = try nsKey(namespace)
-            guard let cls = stores[ns]!.classes[className] else {
-                throw CIMError(.invalidClass, "Class \(className) does not exist.")
-            }
-            guard let slot = cls.slot(of: property) else {
-                throw CIMError(.invalidProperty, "Class \(cls.name) has no property \(property).")
-            }
+            let (cls, slot) = try classAndSlot(className, property, ns)
             let names = deep ? stores[ns]!.descendants(of: cls.name) : [cls.name]
             return names.flatMap { stores[ns]!.tables[$0]!.instances(whereSlot: slot, equals: value) }
         }

@@ -120,32 +120,24 @@ extension Interpreter {
         let visible = Array(sources.prefix(position + 1))
         var out: [[Value]] = []
         // Hash join on `New.P = Earlier.Q`: index the new class by P once, probe with each earlier row.
-        if let (newSide, oldSide) = equiJoinSides(join.condition, join.source, cls) {
-            var buckets: [FoldedValue: [CIMInstance]] = [:]
+        // Without such an equality every earlier row meets every instance (a nested loop).
+        let sides = equiJoinSides(join.condition, join.source, cls)
+        var buckets: [FoldedValue: [CIMInstance]] = [:]
+        if let (newSide, _) = sides {
             for instance in right {
                 let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
                 for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
             }
-            for tuple in tuples {
-                let probe = try withRow(tuple, Array(sources.prefix(position))) { try evaluate(oldSide) }
-                var matched = false
-                var seen = Set<ObjectPath>()
-                for element in scalarElements(probe) {
-                    for instance in buckets[FoldedValue(element)] ?? [] where seen.insert(instance.path).inserted {
-                        let candidate = tuple + [.instance(instance)]
-                        if try withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) {
-                            out.append(candidate)
-                            matched = true
-                        }
-                    }
-                }
-                if !matched && join.kind == .left { out.append(tuple + [.null]) }
-            }
-            return out
         }
         for tuple in tuples {
+            var candidates = right
+            if let (_, oldSide) = sides {
+                let probe = try withRow(tuple, Array(sources.prefix(position))) { try evaluate(oldSide) }
+                var seen = Set<ObjectPath>()
+                candidates = scalarElements(probe).flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
+            }
             var matched = false
-            for instance in right {
+            for instance in candidates {
                 let candidate = tuple + [.instance(instance)]
                 if try withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) {
                     out.append(candidate)
