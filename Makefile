@@ -3,11 +3,15 @@ SWIFT ?= swift
 # apt needs root; use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run build release test deps clean
+.PHONY: run build release test deps test-deps clean
 
 # libedit-dev is the one system library cmsh needs (for the REPL's line editing); install it when missing.
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+
+# The REPL tests drive cmsh in a real terminal through tmux.
+test-deps: deps
+	@command -v tmux >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y tmux; }
 
 build: deps
 	$(SWIFT) build
@@ -18,7 +22,7 @@ release: deps
 run: release
 	./.build/release/cmsh
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

@@ -5,8 +5,9 @@
 //   CIM        values, classes, instances, object paths, repository, MOF compiler, provider protocol
 //   Script     lexer, parser, AST, interpreter, diagnostics (depends on CIM only)
 //   Site       the simulated ConfigMgr SMS Provider (schema in MOF, method providers, demo site)
-//   CMShell    the public embedding API the CLI itself uses
-//   cmsh       the executable: arguments, REPL, batch runner, output formats
+//   CMShell    the public embedding API the CLI itself uses, and the output renderers
+//   LineEditor libedit line editing (system library + a small C shim for its variadic calls)
+//   cmsh       the executable: arguments, REPL, batch runner
 // The core modules (CIM, Script) depend on nothing but Foundation so they build fast.
 import PackageDescription
 
@@ -15,19 +16,31 @@ let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 let package = Package(
     name: "cmsh",
     products: [
+        .library(name: "CMShell", targets: ["CMShell"]),
         .library(name: "CIM", targets: ["CIM"]),
         .library(name: "Script", targets: ["Script"]),
         .library(name: "Site", targets: ["Site"]),
         .executable(name: "cmsh", targets: ["cmsh"]),
     ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
     targets: [
         .target(name: "CIM", swiftSettings: strict),
         .target(name: "Script", dependencies: ["CIM"], swiftSettings: strict),
         .target(name: "Site", dependencies: ["CIM", "Script"], swiftSettings: strict),
-        .executableTarget(name: "cmsh", dependencies: ["CIM", "Script", "Site"], swiftSettings: strict),
+        .target(name: "CMShell", dependencies: ["CIM", "Script", "Site"], swiftSettings: strict),
+        .systemLibrary(name: "CLibEdit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "EditShim", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"], swiftSettings: strict),
+        .executableTarget(name: "cmsh", dependencies: [
+            "CMShell", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], swiftSettings: strict),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),
+        .testTarget(name: "CMShellTests", dependencies: ["CMShell", "Script", "CIM", "Site"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["CMShell"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

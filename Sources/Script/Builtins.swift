@@ -3,6 +3,12 @@ import CIM
 import Foundation
 
 extension Interpreter {
+    /// The builtin functions, lower-cased (for static checks and completion).
+    public static let builtinNames: Set<String> = [
+        "len", "length", "count", "upper", "lower", "trim", "contains", "startswith", "endswith", "split", "join",
+        "format", "now", "getdate", "datediff", "dateadd", "datepart", "substring", "nal", "typeof", "str", "string", "int",
+    ]
+
     /// Calls a builtin by lower-cased name; nil when there is no builtin of that name.
     func builtin(_ name: String, _ args: [Value], _ argExprs: [Argument], _ range: SourceRange) throws -> Value? {
         func arg(_ i: Int) -> Value { i < args.count ? args[i] : .null }

@@ -25,15 +25,23 @@ public final class Interpreter {
     public var errorMode: ErrorMode = .stop
     /// Receives results, prints and status lines as they happen.
     public var output: (OutputEvent) -> Void
-    /// Runs before each top-level statement: a simulated site moves its distributions along here.
-    public var beforeStatement: (() -> Void)?
+    /// Runs before each top-level statement: a simulated site moves its distributions along here, a shell
+    /// echoes the statement or starts its timer.
+    public var beforeStatement: ((Statement) -> Void)?
+    /// Runs after each top-level statement (whatever its outcome).
+    public var afterStatement: ((Statement) -> Void)?
+    /// Checked while statements run; set it from another thread to stop the run with WBEM_E_CALL_CANCELLED.
+    public var cancellation: Cancellation?
+    /// When set, a run that passes this instant stops with WBEM_E_TIMED_OUT.
+    public var deadline: ContinuousClock.Instant?
 
     var globals: [String: Value] = [:]
     var frames: [[String: Value]] = []
     var functions: [String: FunctionDeclaration] = [:]
     var hostFunctions: [String: HostFunction] = [:]
     var steps = 0
-    var source: SourceFile!
+    /// The source of the program being run (for hosts that echo or time statements).
+    public internal(set) var source: SourceFile!
     /// The query rows in scope while WHERE/ON/ORDER BY/select items are evaluated (innermost last).
     var rowScopes: [RowScope] = []
     var callDepth = 0
@@ -88,8 +96,10 @@ public final class Interpreter {
         source = program.source
         steps = 0
         var failure: Diagnostic?
+        cancellation?.reset()
         for statement in program.statements {
-            beforeStatement?()
+            beforeStatement?(statement)
+            defer { afterStatement?(statement) }
             do {
                 let flow = try execute(statement)
                 if case .exit(let code) = flow { return .exited(code) }
@@ -126,6 +136,17 @@ public final class Interpreter {
         steps += 1
         if let max = limits.maxSteps, steps > max {
             throw ScriptError(.quotaViolation, "too many statements executed (limit is \(max))", at: range)
+        }
+        // Cancellation and the deadline are polled every 64 steps: cheap, and a loop still stops at once.
+        if steps & 63 == 0 || steps == 1 { try checkInterrupts(range) }
+    }
+
+    func checkInterrupts(_ range: SourceRange) throws(ScriptError) {
+        if let cancellation, cancellation.isCancelled {
+            throw ScriptError(.callCancelled, "interrupted", at: range)
+        }
+        if let deadline, ContinuousClock.now > deadline {
+            throw ScriptError(.timedOut, "the run took longer than its time limit", at: range)
         }
     }
 
@@ -244,6 +265,8 @@ public final class Interpreter {
         if let max = limits.maxLoopIterations, count > max {
             throw ScriptError(.quotaViolation, "too many loop iterations (limit is \(max))", at: range)
         }
+        // An empty body runs no statement, so the loop itself polls for Ctrl-C and the deadline.
+        if count & 63 == 0 { try checkInterrupts(range) }
     }
 
     func setOption(_ option: String, _ value: String, _ range: SourceRange) throws(ScriptError) {

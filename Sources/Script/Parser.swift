@@ -31,10 +31,14 @@ public struct Parser {
     public static func parse(_ source: SourceFile, maxDepth: Int = 200) throws(SyntaxErrors) -> Program {
         let (tokens, lexical) = Lexer.tokenize(source)
         var parser = Parser(tokens: tokens, source: source, lexical: lexical, maxDepth: maxDepth)
-        // Lexical "incomplete" errors (open string, bracket, comment) say everything needed; parsing the
-        // truncated text would only add noise.
-        if lexical.contains(where: { $0.kind == .incomplete }) {
-            throw SyntaxErrors(diagnostics: lexical.filter { $0.kind == .incomplete }.prefix(1).map { $0 })
+        // Input that stops mid-statement (open string, bracket, comment): report the real errors before
+        // that point, then the unfinished statement — parsing past it would only add noise. With no earlier
+        // error the result is "incomplete", and a REPL asks for another line.
+        if let open = lexical.first(where: { $0.kind == .incomplete }) {
+            _ = parser.statementList(until: nil)
+            let openOffset = source.offset(of: open.location)
+            let earlier = parser.diagnostics.filter { $0.kind == .syntax && source.offset(of: $0.location) < openOffset }
+            throw SyntaxErrors(diagnostics: earlier + [open])
         }
         // A mismatched bracket derails the parser; its own errors after one are noise.
         if lexical.contains(where: { $0.note != nil }) { throw SyntaxErrors(diagnostics: lexical) }

@@ -66,6 +66,18 @@ public final class SourceFile: Sendable {
         return SourceLocation(file: name, line: line + 1, column: column)
     }
 
+    /// The byte offset of a line and column (the inverse of ``location(of:)``), for ordering diagnostics.
+    public func offset(of location: SourceLocation) -> Int {
+        let line = max(0, min(location.line - 1, lineStarts.count - 1))
+        var offset = lineStarts[line]
+        var column = 1
+        while offset < bytes.count, column < location.column, bytes[offset] != UInt8(ascii: "\n") {
+            offset += 1
+            if offset >= bytes.count || bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        }
+        return offset
+    }
+
     /// The text of the line holding an offset, without its newline.
     public func lineText(containing offset: Int) -> String {
         let line = lineIndex(of: max(0, min(offset, bytes.count)))

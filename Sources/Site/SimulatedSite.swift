@@ -129,7 +129,7 @@ extension SimulatedSite {
     /// Connects an interpreter to this site: pending distributions move along before each statement,
     /// `now()`/`GetDate()` read the site clock, and `nal(server, site)` builds NAL paths with ``NALPath``.
     public func attach(to interpreter: Interpreter) {
-        interpreter.beforeStatement = { [weak self] in self?.tick() }
+        interpreter.beforeStatement = { [weak self] _ in self?.tick() }
         let clock = self.clock
         interpreter.clockOverride = { clock.now }
         interpreter.define(function: "nal") { args in

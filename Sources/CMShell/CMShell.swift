@@ -1,0 +1,3 @@
+// CMShell: the public embedding API (Engine) and output renderers; the cmsh executable uses only this.
+@_exported import CIM
+@_exported import Script

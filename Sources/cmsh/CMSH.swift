@@ -1,0 +1,106 @@
+// cmsh: the command line — options, then a batch run (file, -c, stdin) or the interactive shell.
+import ArgumentParser
+import CMShell
+import Foundation
+import LineEditor
+
+@main
+struct CMSH: ParsableCommand {
+    static let version = "0.2.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "cmsh",
+        abstract: "A shell for the ConfigMgr (SCCM) SMS Provider: WQL queries, method calls and scripts.",
+        usage: """
+        cmsh                                  interactive shell on the demo site
+        cmsh FILE [ARGS…]                     run a script (ARGS are $args, $1, $2 …)
+        cmsh -c 'STATEMENTS'                  run statements
+        cmsh < script.cmsh                    run statements from standard input
+        """,
+        discussion: """
+        Examples:
+          cmsh -c "select PackageID, Name from SMS_DriverPackage where Name like 'Dell%' order by Name"
+          cmsh -c 'invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S01"], [nal("dp1", "S01")])'
+          cmsh --format csv -c "select PackageID, Name, SourceVersion from SMS_Package" > packages.csv
+          cmsh --check deploy.cmsh              parse and resolve names without running
+          echo "select * from SMS_Site" | cmsh --format json
+
+        Exit status: 0 success; 1 a runtime error stopped the script (or `exit 1`); 2 a usage or syntax error.
+        Errors go to standard error as file:line:col: error: … with the source line and a caret.
+        See docs/language.md for the language and docs/site.md for the demo site.
+        """,
+        version: "cmsh \(version)")
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
+    var command: String?
+
+    @Flag(help: "Parse the script and resolve class and method names without running it; report every error.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Output format: table, list, json, csv or mof.", valueName: "format"))
+    var format: OutputFormat = .table
+
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set or output is not a terminal).")
+    var noColor = false
+
+    @Flag(help: "Print results only: no banner, no status lines such as '1 instance updated.'.")
+    var quiet = false
+
+    @Flag(help: "Print each statement before its result (for logs).")
+    var echo = false
+
+    @Option(help: ArgumentHelp("On a runtime error or a non-zero ReturnValue: stop (the default for scripts) or continue.", valueName: "mode"))
+    var onerror: ErrorMode?
+
+    @Flag(help: "Print how long each statement took.")
+    var timer = false
+
+    @Option(help: ArgumentHelp("Start in this namespace (default root\\sms\\site_S01).", valueName: "namespace"))
+    var namespace: String?
+
+    @ArgumentParser.Argument(help: ArgumentHelp("A script to run.", valueName: "file"))
+    var file: String?
+
+    @ArgumentParser.Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script: $args, $1, $2 …", valueName: "args"))
+    var scriptArguments: [String] = []
+
+    /// Usage errors exit with 2 (not ArgumentParser's 64), as the shell promises.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+
+    func run() throws {
+        let session: Session
+        do { session = try Session(options: self) } catch {
+            FileHandle.standardError.write(Data("cmsh: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let code: Int32
+        if let command {
+            code = session.runBatch(text: command, fileName: "<command>", arguments: scriptArguments)
+        } else if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("cmsh: cannot read \(file): no such file or it is not readable\n".utf8))
+                throw ExitCode(2)
+            }
+            code = session.runBatch(text: String(decoding: data, as: UTF8.self), fileName: file, arguments: scriptArguments)
+        } else if !Terminal.isInteractive {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            code = session.runBatch(text: String(decoding: data, as: UTF8.self), fileName: "<stdin>", arguments: scriptArguments)
+        } else {
+            code = REPL(session: session).run()
+        }
+        throw ExitCode(code)
+    }
+}
+
+extension OutputFormat: ExpressibleByArgument {}
+extension ErrorMode: ExpressibleByArgument {}

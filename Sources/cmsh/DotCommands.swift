@@ -1,0 +1,116 @@
+// Dot-commands: the REPL's own commands (.help, .format, .read, .vars …), dispatched by name.
+import CMShell
+import Foundation
+import LineEditor
+
+enum DotCommand {
+    enum Outcome { case `continue`, quit(Int32) }
+
+    static let help: [(name: String, usage: String, summary: String)] = [
+        (".help", ".help [topic]", "this list, or help on a topic: queries, invoke, changes, scripting, formats, site"),
+        (".quit", ".quit", "leave cmsh (also .exit or Ctrl-D)"),
+        (".exit", ".exit", "leave cmsh"),
+        (".format", ".format table|list|json|csv|mof", "how results are shown"),
+        (".timer", ".timer on|off", "show how long each statement takes"),
+        (".read", ".read FILE", "run a script file"),
+        (".vars", ".vars", "list the session's variables"),
+        (".classes", ".classes [pattern]", "list classes, optionally matching a LIKE pattern such as SMS_%Package"),
+        (".describe", ".describe Class", "keys, properties and methods of a class"),
+        (".history", ".history [n]", "the last n statements (default 20)"),
+        (".onerror", ".onerror stop|continue", "whether an error stops a .read script"),
+        (".editmode", ".editmode emacs|vi", "line-editing keys"),
+        (".clear", ".clear", "clear the screen"),
+    ]
+    static var names: [String] { help.map(\.name) }
+
+    static let topics: [String: String] = [
+        "queries": """
+            select * | Prop, … from Class [as a] [join Class2 as b on a.X = b.Y] [where …] [order by … [desc]] [limit n]
+              where: = <> < <= > >=  like 'Dell%'  is [not] null  in (…)  not in (select …)  isa  and or not
+              select Name from SMS_PackageBaseClass where Manufacturer = 'Dell' order by Name
+            associators of {SMS_Package.PackageID="S0100003"} where ResultClass = SMS_Site
+            """,
+        "invoke": """
+            invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S01"], [nal("dp1", "S01")])
+            invoke SMS_Package("S0100003").AddDistributionPoints(SiteCode: "S01", NALPath: nal("dp2", "S01"))
+            invoke (select * from SMS_Package where Manufacturer = 'Dell').RefreshPkgSource()
+            $? holds the last ReturnValue (0 = success), $result the whole result.
+            """,
+        "changes": """
+            new SMS_Package { Name = "Notepad++", Manufacturer = "Don Ho" }   (gets the next PackageID)
+            update SMS_Package("S0100005") set Description = "editor"
+            delete SMS_DistributionPoint(PackageID = "S0100004", ServerNALPath = nal("dp1", "S01"), SiteCode = "S01")
+            """,
+        "scripting": """
+            $x = 1   let $y = [1, 2]   if … { } else { }   for $p in (select …) { }   while … { }
+            func name($a) { return $a }   try { } catch $e { print $e.message }   assert cond, "msg"
+            print a, b   set onerror stop|continue   exit [n]
+            """,
+        "formats": "table (default), list, json, csv, mof — .format json, or cmsh --format csv",
+        "site": """
+            The demo site: S01 Contoso HQ (dp1, dp2, dp3 — dp3 offline) and S02 Contoso Branch (dp4); 23 packages,
+            PKG00001 among them. show classes, describe SMS_DriverPackage, show methods of SMS_Package.
+            """,
+    ]
+
+    static func run(_ line: String, repl: REPL) -> Outcome {
+        let session = repl.session
+        let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
+        let name = words[0].lowercased()
+        let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
+        func usage() { session.writeError("usage: \(help.first { $0.name == name }?.usage ?? name)\n") }
+        switch name {
+        case ".help":
+            if argument.isEmpty {
+                let width = help.map(\.usage.count).max() ?? 0
+                var text = "Statements end at ';' or a line end; an unfinished one continues on the next line.\n"
+                for h in help { text += h.usage.padding(toLength: width + 2, withPad: " ", startingAt: 0) + h.summary + "\n" }
+                text += "Topics: " + topics.keys.sorted().joined(separator: ", ") + " — e.g. .help invoke\n"
+                session.write(text)
+            } else if let topic = topics[argument.lowercased()] {
+                session.write(topic + "\n")
+            } else {
+                session.writeError("no help topic '\(argument)'; topics: \(topics.keys.sorted().joined(separator: ", "))\n")
+            }
+        case ".quit", ".exit":
+            return .quit(0)
+        case ".format":
+            guard let format = OutputFormat(rawValue: argument.lowercased()) else { usage(); break }
+            session.renderer.options.format = format
+        case ".timer":
+            guard argument == "on" || argument == "off" else { usage(); break }
+            session.timer = argument == "on"
+        case ".read":
+            guard !argument.isEmpty else { usage(); break }
+            let mode = repl.engine.errorMode
+            repl.engine.errorMode = session.options.onerror ?? .stop
+            session.report(repl.engine.run(file: argument))
+            repl.engine.errorMode = mode
+        case ".vars":
+            let vars = repl.engine.variables
+            if vars.isEmpty { session.write("no variables\n") }
+            for v in vars { session.write("$\(v.name) = \(v.value.displayText)\n") }
+        case ".classes":
+            let pattern = argument.isEmpty ? "" : " like '\(argument.replacingOccurrences(of: "'", with: "\\'"))'"
+            repl.submit("show classes" + pattern)
+        case ".describe":
+            guard !argument.isEmpty else { usage(); break }
+            repl.submit("describe " + argument)
+        case ".history":
+            let n = Int(argument) ?? 20
+            let all = repl.reader.history
+            for (i, entry) in all.enumerated().suffix(max(0, n)) { session.write("\(i + 1)  \(entry)\n") }
+        case ".onerror":
+            guard let mode = ErrorMode(rawValue: argument.lowercased()) else { usage(); break }
+            repl.engine.errorMode = mode
+        case ".editmode":
+            guard let mode = EditMode(rawValue: argument.lowercased()) else { usage(); break }
+            (repl.reader as? TerminalLineReader)?.editMode = mode
+        case ".clear":
+            session.write("\u{1B}[H\u{1B}[2J")
+        default:
+            session.writeError("unknown command \(words[0]); type .help for the list\n")
+        }
+        return .continue
+    }
+}

@@ -1,0 +1,109 @@
+// REPL: the interactive shell — prompts, continuation lines, history, completion, Ctrl-C and dot-commands.
+import CMShell
+import Dispatch
+import Foundation
+import LineEditor
+
+/// Reads statements at a prompt and runs each as soon as it is complete.
+///
+/// A statement is complete when it parses; while it is not (an open quote, bracket or block, a trailing
+/// operator) the continuation prompt asks for more. Lines that arrive together — a paste — are gathered and
+/// run as one script, so a multi-line query pasted at the prompt runs once.
+final class REPL {
+    let session: Session
+    let reader: any LineReader
+    var engine: Engine { session.engine }
+    private var signalSource: (any DispatchSourceSignal)?
+
+    init(session: Session) {
+        self.session = session
+        if let terminal = TerminalLineReader(historyFile: REPL.historyPath(), historyLimit: 10_000) {
+            reader = terminal
+        } else {
+            reader = PlainLineReader()
+        }
+        engine.errorMode = session.options.onerror ?? .continue
+        if let terminal = reader as? TerminalLineReader {
+            let completer = Completer(engine: engine, dotCommands: DotCommand.names)
+            let pending = PendingText()
+            self.pending = pending
+            terminal.completer = { line, cursor in
+                let r = completer.complete(line, cursor: cursor, context: pending.text)
+                return Completion(wordStart: r.wordStart, candidates: r.candidates)
+            }
+        }
+    }
+
+    /// The statement typed so far on earlier lines, for completion context.
+    final class PendingText { var text = "" }
+    private var pending: PendingText?
+
+    /// `$CMSH_HISTORY`, else `$XDG_STATE_HOME/cmsh/history`, else `~/.local/state/cmsh/history`.
+    static func historyPath() -> String? {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = env["CMSH_HISTORY"] { return explicit.isEmpty ? nil : explicit }
+        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
+        return base + "/cmsh/history"
+    }
+
+    var prompt: String {
+        let code = engine.namespace.split(separator: "_").last.map(String.init) ?? "cmsh"
+        let text = "cmsh \(code)> "
+        return session.colorAllowed ? "\u{1B}[1;34m" + text + "\u{1B}[0m" : text
+    }
+    var continuationPrompt: String { "   ...> " }
+
+    func run() -> Int32 {
+        installInterruptHandler()
+        if !session.options.quiet {
+            session.write("cmsh \(CMSH.version) — ConfigMgr site \(engine.site?.siteCode ?? "?") (\(engine.namespace)). Type .help for help, .quit to leave.\n")
+        }
+        var buffer: [String] = []
+        while true {
+            pending?.text = buffer.joined(separator: "\n")
+            switch reader.readLine(prompt: buffer.isEmpty ? prompt : continuationPrompt) {
+            case .endOfInput:
+                if !buffer.isEmpty { submit(buffer.joined(separator: "\n")) }
+                if reader is TerminalLineReader { session.write("\n") }
+                return 0
+            case .interrupted:
+                buffer = []
+                continue
+            case .line(let line):
+                if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(".") {
+                    reader.addHistory(line)
+                    switch DotCommand.run(line, repl: self) {
+                    case .continue: continue
+                    case .quit(let code): return code
+                    }
+                }
+                buffer.append(line)
+                let text = buffer.joined(separator: "\n")
+                if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { buffer = []; continue }
+                // More input already waiting (a paste): gather it before deciding.
+                if Terminal.hasPendingInput { continue }
+                if case .failure(let errors) = engine.prepare(text), errors.isIncomplete { continue }
+                reader.addHistory(text)
+                submit(text)
+                buffer = []
+            }
+        }
+    }
+
+    /// Runs one complete statement (or a pasted batch) and shows its results or errors.
+    func submit(_ text: String) {
+        let result = engine.run(text, fileName: "<stdin>")
+        session.report(result)
+        if case .failed(let e) = result.outcome, e.status == .callCancelled { session.writeError("interrupted\n") }
+    }
+
+    /// Ctrl-C while a statement runs cancels it; at the prompt the line editor handles it.
+    private func installInterruptHandler() {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let cancellation = engine.cancellation
+        source.setEventHandler { cancellation.cancel() }
+        source.resume()
+        signalSource = source
+    }
+}
