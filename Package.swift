@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),
         .testTarget(name: "CMShellTests", dependencies: ["CMShell", "Script", "CIM", "Site"], swiftSettings: strict),
-        .testTarget(name: "CLITests", dependencies: ["CMShell"], swiftSettings: strict),
+        .testTarget(name: "CLITests", dependencies: ["CMShell", "Site"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

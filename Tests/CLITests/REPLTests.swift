@@ -134,6 +134,19 @@ final class TerminalSession {
         try t.waitFor("3")
     }
 
+    @Test func ctrlCInterruptsARunningStatement() throws {
+        let t = try TerminalSession(history: historyFile())
+        try t.type("$n = 0; while true { $n = $n + 1 }")
+        try t.send("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.send("C-c")
+        try t.waitFor("WBEM_E_CALL_CANCELLED")
+        try t.type("print $n > 0")
+        try t.send("Enter")
+        try t.waitFor("true")
+        #expect(!t.screen.contains("EXIT="))
+    }
+
     @Test func ctrlDExitsZero() throws {
         let t = try TerminalSession(history: historyFile())
         try t.send("C-d")
