@@ -3,7 +3,7 @@ SWIFT ?= swift
 # apt needs root; use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run build release test deps test-deps clean
+.PHONY: run build release test deps test-deps examples docs clean
 
 # libedit-dev is the one system library cmsh needs (for the REPL's line editing); install it when missing.
 deps:
@@ -25,6 +25,14 @@ run: release
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory examples
+
+# Every example runs and must print exactly its checked-in expected output.
+examples:
+	@$(SWIFT) build --product EmbeddingHost >/dev/null
+	@./.build/debug/EmbeddingHost > .build/EmbeddingHost.out 2>&1
+	@diff -u Examples/EmbeddingHost/expected.out .build/EmbeddingHost.out && echo "EmbeddingHost: output as expected"
+	@bash Examples/scripts/run-examples.sh ./.build/debug/cmsh
 
 clean:
 	rm -rf .build

@@ -36,6 +36,8 @@ let package = Package(
         .executableTarget(name: "cmsh", dependencies: [
             "CMShell", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
+        .executableTarget(name: "EmbeddingHost", dependencies: ["CMShell"], path: "Examples/EmbeddingHost",
+                          exclude: ["expected.out"], swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),

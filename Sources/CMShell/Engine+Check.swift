@@ -108,11 +108,17 @@ private struct NameChecker {
         case .methodCall(let target, let method, let args):
             expression(target)
             for a in args { expression(a.value) }
+            // `Class.M()` calls a static method of Class itself; `Class("key").M()` may reach an instance of
+            // any subclass, so a method declared only on subclasses is fine there.
             var className: String?
+            var instanceCall = false
             if case .name(let n) = target.kind { className = n }
-            if case .call(let n, _) = target.kind, !functions.contains(n.lowercased()) { className = n }
+            if case .call(let n, _) = target.kind, !functions.contains(n.lowercased()) { className = n; instanceCall = true }
             if let className, let cls = engine.cimClass(named: className), cls.method(named: CIMName(method)) == nil {
-                report(.invalidMethod, "class \(cls.name) has no method \(method)", e.range)
+                let subclasses = instanceCall ? ((try? engine.repository.subclasses(of: cls.name, namespace: engine.namespace)) ?? []) : []
+                if !subclasses.contains(where: { $0.method(named: CIMName(method)) != nil }) {
+                    report(.invalidMethod, "class \(cls.name) has no method \(method)", e.range)
+                }
             }
         case .new(let className, let props):
             if let cls = requireClass(className, e.range) {

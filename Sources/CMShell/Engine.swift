@@ -10,7 +10,7 @@ import Site
 /// ```swift
 /// let engine = try Engine()                      // the demo site
 /// engine.output = { print(Renderer().render($0)?.text ?? "", terminator: "") }
-/// let result = engine.run(#"select Name from SMS_Package where Manufacturer = 'Dell'"#)
+/// let result = engine.run(script: #"select Name from SMS_Package where Manufacturer = 'Dell'"#)
 /// ```
 ///
 /// An engine is used from one task at a time (it holds the session's variables and functions); values are
@@ -121,7 +121,7 @@ public final class Engine {
 
     /// Parses a whole script (nothing runs if any statement is malformed) and runs it.
     @discardableResult
-    public func run(_ script: String, fileName: String = "<script>") -> RunResult {
+    public func run(script: String, fileName: String = "<script>") -> RunResult {
         switch prepare(script, fileName: fileName) {
         case .success(let prepared): return run(prepared)
         case .failure(let errors): return RunResult(outcome: .syntaxErrors(errors.diagnostics))
@@ -136,7 +136,7 @@ public final class Engine {
         guard let data = FileManager.default.contents(atPath: path) else {
             return RunResult(outcome: .failed(CMShellError(.notFound, "cannot read \(path)")))
         }
-        return run(String(decoding: data, as: UTF8.self), fileName: path)
+        return run(script: String(decoding: data, as: UTF8.self), fileName: path)
     }
 
     /// Parses a script once so it can run many times (with different variables) without re-parsing.
@@ -171,7 +171,7 @@ public final class Engine {
         let previous = output
         output = { event in if case .value(let v) = event { last = v } else { previous(event) } }
         defer { output = previous }
-        let result = run(text, fileName: "<evaluate>")
+        let result = run(script: text, fileName: "<evaluate>")
         switch result.outcome {
         case .completed, .exited: return last
         case .failed(let e): throw e
@@ -297,7 +297,9 @@ public struct CMShellError: Error, Sendable, CustomStringConvertible {
 
     init(_ d: Diagnostic) {
         status = d.status
-        message = d.message
+        // The diagnostic's message starts with the status name for display; keep the plain sentence here.
+        let prefix = d.status.name + ": "
+        message = d.message.hasPrefix(prefix) ? String(d.message.dropFirst(prefix.count)) : d.message
         location = d.location
         diagnostic = d
     }

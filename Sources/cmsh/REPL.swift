@@ -92,7 +92,7 @@ final class REPL {
 
     /// Runs one complete statement (or a pasted batch) and shows its results or errors.
     func submit(_ text: String) {
-        let result = engine.run(text, fileName: "<stdin>")
+        let result = engine.run(script: text, fileName: "<stdin>")
         session.report(result)
         if case .failed(let e) = result.outcome, e.status == .callCancelled { session.writeError("interrupted\n") }
     }

@@ -79,6 +79,6 @@ final class Session {
         engine.set("args", .list(arguments.map { .string($0) }))
         engine.set("0", .string(scriptName ?? fileName))
         for (i, a) in arguments.enumerated() { engine.set("\(i + 1)", .string(a)) }
-        return report(engine.run(text, fileName: fileName))
+        return report(engine.run(script: text, fileName: fileName))
     }
 }
