@@ -34,5 +34,17 @@ examples:
 	@diff -u Examples/EmbeddingHost/expected.out .build/EmbeddingHost.out && echo "EmbeddingHost: output as expected"
 	@bash Examples/scripts/run-examples.sh ./.build/debug/cmsh
 
+# DocC for the CMShell library (re-exported CIM and Script types included), into .build/docs.
+docs: deps
+	$(SWIFT) build --target CMShell
+	@mkdir -p .build/symbol-graphs
+	swift-symbolgraph-extract -module-name CMShell -I "$$($(SWIFT) build --show-bin-path)/Modules" \
+	    -minimum-access-level public -experimental-allowed-reexported-modules=CIM,Script,Site \
+	    -output-dir .build/symbol-graphs
+	docc convert Sources/CMShell/Documentation.docc --additional-symbol-graph-dir .build/symbol-graphs \
+	    --output-path .build/docs --fallback-display-name CMShell --fallback-bundle-identifier CMShell \
+	    --warnings-as-errors
+	@echo "documentation in .build/docs/documentation/cmshell"
+
 clean:
 	rm -rf .build

@@ -6,7 +6,18 @@ import Foundation
 import Script
 
 /// Context-aware completion over an engine's schema and session.
+///
+/// It offers keywords; class names after `from`, `join`, `invoke`, `new`, `describe` and `update`; property
+/// names of the statement's classes after `select`, `where`, `and`, `or`, `order by` and `set`; method
+/// names after `Class.` and `Class(…).`; variables after `$`; dot-commands; and file names after `.read`.
+///
+/// ```swift
+/// let completer = Completer(engine: engine)
+/// let result = completer.complete("select * from SMS_Dri", cursor: 21)
+/// // result.wordStart == 14, result.candidates == ["SMS_Driver", "SMS_DriverPackage"]
+/// ```
 public struct Completer {
+    /// What to offer at the cursor: where the word being completed starts, and what may replace it.
     public struct Result: Equatable, Sendable {
         /// Character offset in the line where the word being completed starts.
         public var wordStart: Int
@@ -18,6 +29,8 @@ public struct Completer {
     /// Dot-commands the shell offers (`.help`, `.format`, …).
     public var dotCommands: [String] = []
 
+    /// Makes a completer over an engine's schema and session variables, offering `dotCommands` at the start
+    /// of a line.
     public init(engine: Engine, dotCommands: [String] = []) {
         self.engine = engine
         self.dotCommands = dotCommands

@@ -100,7 +100,8 @@ private struct NameChecker {
         case .query(let q): query(q)
         case .call(let name, let args):
             let key = name.lowercased()
-            if !(functions.contains(key) || Interpreter.builtinNames.contains(key) || engine.cimClass(named: name) != nil) {
+            if !(functions.contains(key) || Interpreter.builtinNames.contains(key) || engine.interpreter.hostFunctionNames.contains(key)
+                 || engine.cimClass(named: name) != nil) {
                 report(.notFound, "'\(name)' is not a function or a class", e.range)
             }
             let skipUnit = ["datediff", "dateadd", "datepart"].contains(key)

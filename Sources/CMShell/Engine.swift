@@ -13,10 +13,16 @@ import Site
 /// let result = engine.run(script: #"select Name from SMS_Package where Manufacturer = 'Dell'"#)
 /// ```
 ///
+/// An engine keeps a session, as the shell does: variables, script functions, the namespace and the error
+/// mode carry over from one run to the next. Host code adds classes in MOF (``compileMOF(_:fileName:)``),
+/// methods implemented in Swift (``register(method:of:_:)``), instance hooks (``register(hook:for:)``) and
+/// functions (``define(function:_:)``), and bounds what scripts may do (``limits``, ``permissions``,
+/// ``cancellation``).
+///
 /// An engine is used from one task at a time (it holds the session's variables and functions); values are
 /// `Sendable`, and several engines can share one repository, which serialises access.
 public final class Engine {
-    /// Where an engine's objects live.
+    /// Where an engine's objects live: the object model its scripts see.
     public enum SiteModel {
         /// The simulated demo site (S01 Contoso HQ, dp1–dp4, 23 packages).
         case demo
@@ -26,25 +32,42 @@ public final class Engine {
         case repository(CIMRepository)
     }
 
+    /// The object model scripts run against: the simulated site's repository, or the one the host passed
+    /// in ``SiteModel/repository(_:)``. Host code may read and change it between runs.
     public let repository: CIMRepository
     /// The simulated site behind the repository (nil for a host's own repository).
     public let site: SimulatedSite?
     /// What scripts may touch outside the object model; nothing unless the host opens it.
     public var permissions: Permissions
-    /// Limits applied to every run.
+    /// Limits applied to every run; a run reads them when it starts.
     public var limits: EngineLimits
     /// Receives results, prints, status lines and continued-past errors as they happen.
+    ///
+    /// It is called synchronously, on the thread running the script. The default drops everything; a
+    /// ``Renderer`` turns each event into text.
     public var output: (OutputEvent) -> Void = { _ in }
     /// Stops the current run from any thread: `engine.cancellation.cancel()`.
     public let cancellation = Cancellation()
     let interpreter: Interpreter
-    /// Hooks the shell uses for --echo and --timer.
+    /// Called with the source text of each top-level statement before it runs (the shell's `--echo` and
+    /// `--timer` use it).
     public var beforeStatement: ((String) -> Void)?
+    /// Called with the source text of each top-level statement after it runs, whatever its outcome (the
+    /// shell's `--timer` uses it).
     public var afterStatement: ((String) -> Void)?
     private var outputBytes = 0
     private var continuedErrors = 0
 
     /// Makes an engine on the demo site, an empty site, or a repository of the host's.
+    ///
+    /// - Parameters:
+    ///   - model: The object model scripts see; the demo site unless you say otherwise. Each engine on a
+    ///     simulated site gets a site of its own.
+    ///   - clock: The simulated site's clock: the system clock, or `SiteClock(fixedAt:)` for repeatable
+    ///     timestamps and distributions. Not used with ``SiteModel/repository(_:)``.
+    ///   - permissions: What scripts may do outside the object model; nothing unless the host opens it.
+    ///   - limits: Limits applied to every run.
+    /// - Throws: Only if the simulated site cannot be built.
     public init(site model: SiteModel = .demo, clock: SiteClock = SiteClock(), permissions: Permissions = [],
                 limits: EngineLimits = EngineLimits()) throws {
         switch model {
@@ -77,7 +100,8 @@ public final class Engine {
         set { interpreter.namespace = newValue }
     }
 
-    /// Whether a runtime error stops the script (the default) or is reported and skipped.
+    /// Whether a runtime error stops the script (the default) or is reported and skipped; scripts change it
+    /// with `set onerror stop | continue`.
     public var errorMode: ErrorMode {
         get { interpreter.errorMode }
         set { interpreter.errorMode = newValue }
@@ -85,19 +109,30 @@ public final class Engine {
 
     /// Sets a script variable: `engine.set("$site", .string("S01"))`.
     public func set(_ name: String, _ value: Value) { interpreter.set(name, value) }
-    /// Reads a script variable.
+    /// Reads a script variable; nil when it is not set.
     public func get(_ name: String) -> Value? { interpreter.get(name) }
     /// Every variable of the session, by name.
     public var variables: [(name: String, value: Value)] { interpreter.variables }
 
     /// Makes a Swift function callable from scripts: `engine.define(function: "lookupOwner") { args in … }`.
+    ///
+    /// The closure receives the arguments as script values and returns the call's value. What it throws
+    /// stops the calling statement like any runtime error; a `CIMError` keeps its status.
     public func define(function name: String, _ body: @escaping ([Value]) throws -> Value) {
         interpreter.define(function: name, body)
     }
 
     // MARK: - Schema and providers
 
-    /// Compiles MOF (classes and instances) into the engine's repository; all or nothing.
+    /// Compiles MOF (classes and instances) into the engine's repository, in the current ``namespace``; all
+    /// or nothing.
+    ///
+    /// - Parameters:
+    ///   - text: The MOF source.
+    ///   - fileName: The name errors give for the source's location.
+    /// - Returns: What the compile added.
+    /// - Throws: ``CMShellError`` with the MOF status and the file, line and column of the first error;
+    ///   nothing has been added.
     @discardableResult
     public func compileMOF(_ text: String, fileName: String = "<mof>") throws -> MOFCompileResult {
         do { return try MOFCompiler.compile(text, fileName: fileName, into: repository, namespace: namespace) } catch {
@@ -107,12 +142,24 @@ public final class Engine {
 
     /// Implements `Class.Method` in Swift. The closure receives the converted [in] parameters and returns
     /// ReturnValue and [out] parameters; it runs atomically.
+    ///
+    /// The method must be declared in the class (see ``compileMOF(_:fileName:)``); the provider serves the
+    /// class's subclasses too, unless one has its own. If the closure throws, every change it made is undone.
+    /// A non-zero ReturnValue with a `message` is a ConfigMgr error: the shell shows the message, and under
+    /// `set onerror stop` it stops the script.
+    ///
+    /// - Parameters:
+    ///   - method: The method's name.
+    ///   - className: The class that declares it, in the current ``namespace``.
+    ///   - body: The implementation; `Sendable`, since engines sharing a repository may call it.
     public func register(method: String, of className: String,
                          _ body: @escaping @Sendable (MethodInvocation) throws -> MethodResult) {
         repository.register(method: CIMName(method), of: CIMName(className), in: namespace, body)
     }
 
     /// Registers a hook that validates or reacts to instance changes of a class and its subclasses.
+    ///
+    /// The hook runs for changes made by scripts, by the MOF compiler and by method providers.
     public func register(hook: any InstanceHook, for className: String) {
         repository.register(hook: hook, for: CIMName(className))
     }
@@ -120,6 +167,11 @@ public final class Engine {
     // MARK: - Running
 
     /// Parses a whole script (nothing runs if any statement is malformed) and runs it.
+    ///
+    /// - Parameters:
+    ///   - script: The script's text.
+    ///   - fileName: The name errors give for the script's location.
+    /// - Returns: How the run ended; output went to ``output`` as it happened.
     @discardableResult
     public func run(script: String, fileName: String = "<script>") -> RunResult {
         switch prepare(script, fileName: fileName) {
@@ -128,7 +180,8 @@ public final class Engine {
         }
     }
 
-    /// Runs a script file, if the sandbox allows reading files.
+    /// Runs a script file, if the sandbox allows reading files (``Permissions/readFiles``); otherwise the
+    /// run fails with WBEM_E_ACCESS_DENIED and reads nothing.
     public func run(file path: String) -> RunResult {
         guard permissions.contains(.readFiles) else {
             return RunResult(outcome: .failed(CMShellError(.accessDenied, "reading files is not allowed in this engine (the host has not granted .readFiles)")))
@@ -140,6 +193,8 @@ public final class Engine {
     }
 
     /// Parses a script once so it can run many times (with different variables) without re-parsing.
+    ///
+    /// - Returns: The prepared script, or every syntax error in it.
     public func prepare(_ script: String, fileName: String = "<script>") -> Result<PreparedScript, SyntaxErrors> {
         do {
             let program = try Parser.parse(SourceFile(name: fileName, text: script), maxDepth: limits.maxSyntaxDepth)
@@ -149,7 +204,7 @@ public final class Engine {
         }
     }
 
-    /// Runs a prepared script.
+    /// Runs a script parsed by ``prepare(_:fileName:)``, with the session's current variables.
     @discardableResult
     public func run(_ prepared: PreparedScript) -> RunResult {
         interpreter.limits = limits.scriptLimits
@@ -166,6 +221,11 @@ public final class Engine {
     }
 
     /// Evaluates one expression or statement and returns its value: `try engine.evaluate("1 + 2")`.
+    ///
+    /// The value is not sent to ``output`` (prints and status lines still are); a statement with no value
+    /// returns null.
+    ///
+    /// - Throws: ``CMShellError`` for a syntax or runtime error.
     public func evaluate(_ text: String) throws -> Value {
         var last: Value = .null
         let previous = output
@@ -208,22 +268,31 @@ public final class Engine {
 /// A parsed script, ready to run any number of times.
 public struct PreparedScript: Sendable {
     let program: Program
-    /// The script's statements, for tools that want to inspect them.
+    /// The number of top-level statements in the script.
     public var statementCount: Int { program.statements.count }
 }
 
 /// How a run ended; ``exitCode`` is what a shell returns for it.
 public struct RunResult: Sendable {
+    /// The ways a run ends.
     public enum Outcome: Sendable {
+        /// Every statement ran; under `set onerror continue` some may have failed and been gone past
+        /// (``RunResult/continuedErrors`` counts them).
         case completed
+        /// The script ran `exit n`; the value is n.
         case exited(Int32)
+        /// A runtime error stopped the run: a failed statement, a non-zero ReturnValue under
+        /// `set onerror stop`, a limit, or cancellation.
         case failed(CMShellError)
+        /// The script did not parse, so nothing ran: every syntax error, in source order.
         case syntaxErrors([Diagnostic])
     }
+    /// How the run ended.
     public var outcome: Outcome
     /// Runtime errors reported and gone past under `set onerror continue`.
     public var continuedErrors = 0
 
+    /// Makes a result, for a host that reports runs of its own in the engine's terms.
     public init(outcome: Outcome, continuedErrors: Int = 0) {
         self.outcome = outcome
         self.continuedErrors = continuedErrors
@@ -242,33 +311,41 @@ public struct RunResult: Sendable {
 
 /// What a script may do beyond the object model. An embedded engine starts with none.
 public struct Permissions: OptionSet, Sendable, Hashable {
+    /// The permissions as bits.
     public let rawValue: Int
+    /// Makes a set of permissions from its bits; the static members name them.
     public init(rawValue: Int) { self.rawValue = rawValue }
     /// `.read FILE` and `Engine.run(file:)`.
     public static let readFiles = Permissions(rawValue: 1 << 0)
-    /// Writing files (history, exports).
+    /// Writing files (history, exports): for a front end acting on the user's behalf.
     public static let writeFiles = Permissions(rawValue: 1 << 1)
-    /// Reading environment variables.
+    /// Reading environment variables: for a front end acting on the user's behalf.
     public static let environment = Permissions(rawValue: 1 << 2)
-    /// Everything the cmsh command needs.
+    /// Everything the cmsh command needs: it runs the user's own scripts on the user's own machine.
     public static let shell: Permissions = [.readFiles, .writeFiles, .environment]
 }
 
 /// Limits a host sets for each run; exceeding one stops the run with a clear error and leaves the engine usable.
 public struct EngineLimits: Sendable, Hashable {
-    /// Statements executed in one run.
+    /// Statements executed in one run; nil (the default) for no limit. Passing it stops the run with
+    /// WBEM_E_QUOTA_VIOLATION.
     public var maxSteps: Int? = nil
-    /// Depth of script function calls.
+    /// Depth of script function calls (200); passing it stops the run with WBEM_E_QUOTA_VIOLATION.
     public var maxCallDepth = 200
-    /// Iterations of any one loop.
+    /// Iterations of any one loop; nil (the default) for no limit. Passing it stops the run with
+    /// WBEM_E_QUOTA_VIOLATION.
     public var maxLoopIterations: Int? = nil
-    /// Bytes of output (approximate) one run may produce.
+    /// Bytes of output (approximate) one run may produce; nil (the default) for no limit. Output past it is
+    /// dropped, a status line says so, and the run is cancelled (WBEM_E_CALL_CANCELLED).
     public var maxOutputBytes: Int? = nil
-    /// Wall-clock time one run may take.
+    /// Wall-clock time one run may take; nil (the default) for no limit. Passing it stops the run with
+    /// WBEM_E_TIMED_OUT.
     public var timeLimit: Duration? = nil
-    /// Nesting of expressions and blocks in the source.
+    /// Nesting of expressions and blocks in the source (200); deeper source is a syntax error, and nothing
+    /// runs.
     public var maxSyntaxDepth = 200
 
+    /// The default limits: call depth and source nesting of 200, nothing else limited.
     public init() {}
 
     var scriptLimits: Limits {
@@ -283,12 +360,17 @@ public struct EngineLimits: Sendable, Hashable {
 
 /// An error from the engine: the WMI status, a sentence, and where in the script it happened.
 public struct CMShellError: Error, Sendable, CustomStringConvertible {
+    /// The WMI status: `.notFound` (WBEM_E_NOT_FOUND), `.quotaViolation` for a limit, `.callCancelled`…
     public var status: CIMStatus
+    /// A plain sentence for the user, naming the object involved.
     public var message: String
+    /// Where in the script or MOF source the error happened; nil when it has no place in a source, such as
+    /// a script file that cannot be read.
     public var location: SourceLocation?
     /// The located diagnostic (source line and caret), when the error came from a script.
     public var diagnostic: Diagnostic?
 
+    /// Makes an error, for host code that reports its own failures in the engine's terms.
     public init(_ status: CIMStatus, _ message: String, location: SourceLocation? = nil) {
         self.status = status
         self.message = message
@@ -304,6 +386,8 @@ public struct CMShellError: Error, Sendable, CustomStringConvertible {
         diagnostic = d
     }
 
+    /// What the shell prints: `file:line:col: error: STATUS: message`, followed by the source line and a
+    /// caret when the error came from a script.
     public var description: String {
         if let diagnostic { return diagnostic.description }
         let text = message.hasPrefix(status.name) ? message : "\(status.name): \(message)"

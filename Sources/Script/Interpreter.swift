@@ -69,6 +69,9 @@ public final class Interpreter {
         globals[Self.variableKey(name)] = value
     }
 
+    /// Names of the functions the host defined (lower-cased), for static checks and completion.
+    public var hostFunctionNames: Set<String> { Set(hostFunctions.keys) }
+
     /// Reads a global variable.
     public func get(_ name: String) -> Value? { globals[Self.variableKey(name)] }
 

@@ -173,6 +173,10 @@ import Testing
         // reference of the base class it resolves; on the class itself it does not.
         #expect(e.check(#"invoke SMS_PackageBaseClass("S0100004").RefreshPkgSource()"#).isEmpty)
         #expect(e.check("invoke SMS_PackageBaseClass.RefreshPkgSource()").count == 1)
+        // functions the host defined are known too
+        #expect(e.check("print owner(1)").count == 1)
+        e.define(function: "owner") { _ in .null }
+        #expect(e.check("print owner(1)").isEmpty)
     }
 }
 

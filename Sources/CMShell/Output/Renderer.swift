@@ -3,15 +3,28 @@ import CIM
 import Script
 
 /// How values are written: the `--format` of the CLI.
-public enum OutputFormat: String, CaseIterable, Sendable { case table, list, json, csv, mof }
+///
+/// - `table`: aligned columns under a header, numbers right-aligned, with a `2 rows` footer.
+/// - `list`: a `Name = value` block for each row.
+/// - `json`: JSON documents; rows as arrays of objects in column order, datetimes as `{iso8601, cim}`.
+/// - `csv`: RFC 4180 with a header row and lines ending in LF.
+/// - `mof`: instances, query rows and classes as MOF the compiler reads back; other records as comments.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    /// One of the formats: `table` and `list` for people, `json` and `csv` for programs, `mof` for the MOF
+    /// compiler; ``OutputFormat`` describes each.
+    case table, list, json, csv, mof
+}
 
+/// How a ``Renderer`` writes: the format, colour, and the width of the terminal.
 public struct RenderOptions: Sendable, Hashable {
+    /// The output format; `table` by default.
     public var format: OutputFormat = .table
     /// ANSI colour for table headers and errors only; never any escape codes when false.
     public var color = false
     /// Cut wide tables to this many terminal cells with "…"; nil means full width (output is piped).
     public var terminalWidth: Int? = nil
 
+    /// Makes options; by default a table without colour at full width.
     public init(format: OutputFormat = .table, color: Bool = false, terminalWidth: Int? = nil) {
         self.format = format
         self.color = color
@@ -20,9 +33,18 @@ public struct RenderOptions: Sendable, Hashable {
 }
 
 /// Turns values and interpreter events into text in one of the output formats.
+///
+/// ```swift
+/// let renderer = Renderer(RenderOptions(format: .table))
+/// engine.output = { event in
+///     if let (text, _) = renderer.render(event) { print(text, terminator: "") }
+/// }
+/// ```
 public struct Renderer: Sendable {
+    /// The format, colour and width this renderer writes with.
     public var options: RenderOptions
 
+    /// Makes a renderer with these options (a table without colour at full width by default).
     public init(_ options: RenderOptions = RenderOptions()) { self.options = options }
 
     /// The text for a value, ending in "\n" (empty string for null).
