@@ -46,7 +46,7 @@ extension Interpreter {
                 if p.isNull { return .null }
                 throw ScriptError(.invalidQuery, "LIKE needs a string pattern, not \(p.kindDescription)", at: pattern.range)
             }
-            let matched = try anyElement(v) { element -> Bool? in
+            let matched = anyElement(v) { element -> Bool? in
                 guard case .cim(let c) = element, !c.isNull else { return nil }
                 return LikePattern(patternText).matches(c.displayText)
             }
@@ -71,7 +71,7 @@ extension Interpreter {
         case .inQuery(let value, let query, let negated):
             let v = try evaluate(value)
             let set = try subquerySet(query)
-            let found: Bool? = try anyElement(v) { element in
+            let found: Bool? = anyElement(v) { element in
                 guard case .cim(let c) = element, !c.isNull else { return nil }
                 return set.contains(FoldedValue(c))
             }

@@ -282,7 +282,7 @@ extension Parser {
         case "false": advance(); return Expression(.literal(.boolean(false)), t.range)
         case "null": advance(); return Expression(.literal(.null), t.range)
         case "select": return Expression(.query(try query()), range(from: t))
-        case "associators", "references" where peek().isWord("of"):
+        case "associators" where peek().isWord("of"), "references" where peek().isWord("of"):
             return Expression(.association(try associationQuery()), range(from: t))
         case "invoke":
             advance()
