@@ -38,6 +38,7 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "EmbeddingHost", dependencies: ["CMShell"], path: "Examples/EmbeddingHost",
                           exclude: ["expected.out"], swiftSettings: strict),
+        .executableTarget(name: "CMShellBench", dependencies: ["CMShell"], path: "bench/CMShellBench", swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),

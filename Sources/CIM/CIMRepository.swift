@@ -10,6 +10,7 @@ import Foundation
 public final class CIMRepository: @unchecked Sendable {
     /// The namespace used when an operation names none.
     public let defaultNamespace: String
+    private let defaultKey: CIMName
 
     private let lock = NSRecursiveLock()
     private var stores: [CIMName: NamespaceStore] = [:]
@@ -21,6 +22,7 @@ public final class CIMRepository: @unchecked Sendable {
 
     public init(defaultNamespace: String = "root\\sms\\site_S01") {
         self.defaultNamespace = ObjectPath.normalizeNamespace(defaultNamespace)
+        defaultKey = CIMName(self.defaultNamespace)
         _ = createNamespaceLocked(self.defaultNamespace)
     }
 
@@ -55,9 +57,11 @@ public final class CIMRepository: @unchecked Sendable {
     }
 
     private func nsKey(_ namespace: String?) throws(CIMError) -> CIMName {
-        let key = CIMName(ObjectPath.normalizeNamespace(namespace ?? defaultNamespace))
+        // Every operation names its namespace; the common cases (none, or already normalised) skip Foundation.
+        guard let namespace else { return defaultKey }
+        let key = CIMName(namespace.utf8.contains(UInt8(ascii: "/")) ? ObjectPath.normalizeNamespace(namespace) : namespace)
         guard stores[key] != nil else {
-            throw CIMError(.invalidNamespace, "Namespace \(namespace ?? defaultNamespace) does not exist.")
+            throw CIMError(.invalidNamespace, "Namespace \(namespace) does not exist.")
         }
         return key
     }

@@ -24,8 +24,20 @@ extension String {
     public func hashIgnoringCase(into hasher: inout Hasher) {
         var copy = self
         let done: Bool = copy.withUTF8 { bytes in
-            if bytes.contains(where: { $0 >= 0x80 }) { return false }
-            for byte in bytes { hasher.combine(CaseFolding.lower(byte)) }
+            var needsFolding = false
+            for byte in bytes {
+                if byte >= 0x80 { return false }
+                if byte >= 0x41 && byte <= 0x5A { needsFolding = true }
+            }
+            if needsFolding {
+                // Fold into a stack buffer and feed it in one call: byte-at-a-time hashing is slow.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                    for i in 0..<bytes.count { buffer[i] = CaseFolding.lower(bytes[i]) }
+                    hasher.combine(bytes: UnsafeRawBufferPointer(buffer))
+                }
+            } else {
+                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+            }
             hasher.combine(0xFF as UInt8)  // terminator so "ab"+"c" and "a"+"bc" hash apart in composites
             return true
         }

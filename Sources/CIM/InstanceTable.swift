@@ -27,13 +27,17 @@ struct InstanceTable: Sendable {
     private var keyIndex: [InstanceKey: Int32] = [:]
     /// slot → (folded value → rows holding it)
     private var hashIndexes: [Int: [FoldedValue: [Int32]]] = [:]
+    /// The indexed slots as a plain array. Loops walk this, never `hashIndexes.keys`: a keys view holds the
+    /// dictionary's storage, so mutating through it would copy every index on every insert.
+    private var indexed: [Int] = []
 
     init(cimClass: CIMClass, indexedSlots: Set<Int>) {
         self.cimClass = cimClass
         for slot in indexedSlots { hashIndexes[slot] = [:] }
+        indexed = indexedSlots.sorted()
     }
 
-    var indexedSlots: Set<Int> { Set(hashIndexes.keys) }
+    var indexedSlots: Set<Int> { Set(indexed) }
 
     func row(for key: InstanceKey) -> CIMInstance? {
         guard let r = keyIndex[key] else { return nil }
@@ -48,13 +52,13 @@ struct InstanceTable: Sendable {
         rows.append(instance)
         keyIndex[key] = r
         liveCount += 1
-        for slot in hashIndexes.keys { hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r) }
+        for slot in indexed { hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r) }
     }
 
     /// Replaces the instance with the same key; returns the old one (nil when absent).
     mutating func replace(_ instance: CIMInstance) -> CIMInstance? {
         guard let r = keyIndex[InstanceKey(instance)], let old = rows[Int(r)] else { return nil }
-        for slot in hashIndexes.keys where FoldedValue(old.values[slot]) != FoldedValue(instance.values[slot]) {
+        for slot in indexed where FoldedValue(old.values[slot]) != FoldedValue(instance.values[slot]) {
             removeFromIndex(slot: slot, value: old.values[slot], row: r)
             hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r)
         }
@@ -65,7 +69,7 @@ struct InstanceTable: Sendable {
     /// Removes the instance with this key; returns it (nil when absent).
     mutating func remove(_ key: InstanceKey) -> CIMInstance? {
         guard let r = keyIndex.removeValue(forKey: key), let old = rows[Int(r)] else { return nil }
-        for slot in hashIndexes.keys { removeFromIndex(slot: slot, value: old.values[slot], row: r) }
+        for slot in indexed { removeFromIndex(slot: slot, value: old.values[slot], row: r) }
         rows[Int(r)] = nil
         liveCount -= 1
         if rows.count > 1024 && liveCount < rows.count / 2 { compact() }
@@ -96,6 +100,7 @@ struct InstanceTable: Sendable {
             if let instance { index[FoldedValue(instance.values[slot]), default: []].append(Int32(r)) }
         }
         hashIndexes[slot] = index
+        indexed.append(slot)
     }
 
     func isIndexed(slot: Int) -> Bool { hashIndexes[slot] != nil }
