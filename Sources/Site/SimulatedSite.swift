@@ -20,6 +20,14 @@ public final class SimulatedSite: @unchecked Sendable {
     private var offline: Set<String> = []
     /// DPs being deleted for real (their removal finished), which the delete hook must let through.
     private var finalRemovals: Set<ObjectPath> = []
+    /// The earliest SummaryDate of a row still in motion (UTC µs); nil when it must be found by a scan.
+    /// tick() returns at once while the clock is before it plus the delay, so idle statements cost nothing.
+    private var earliestMoving: Int64? = nil
+
+    /// Called when a summarizer row enters a moving state (by any provider or statement).
+    func noteMoving(since date: Int64) {
+        lock.withLock { if let e = earliestMoving { earliestMoving = min(e, date) } }
+    }
 
     func removingForGood(_ path: ObjectPath, _ body: () throws -> Void) throws {
         lock.withLock { _ = finalRemovals.insert(path) }
@@ -37,6 +45,8 @@ public final class SimulatedSite: @unchecked Sendable {
         for part in SiteSchema.parts + SiteSchema.simulationParts {
             _ = try MOFCompiler.compile(part.text, fileName: part.name, into: self.repository)
         }
+        // tick() runs before every statement and needs only the rows still in motion: index them by State.
+        try self.repository.createIndex(on: "State", of: "SMS_PackageStatusDistPointsSummarizer")
         registerProviders()
     }
 
@@ -57,6 +67,7 @@ public final class SimulatedSite: @unchecked Sendable {
         NALMethodsProvider().register(in: repository)
         repository.register(hook: PackageHook(site: self), for: "SMS_PackageBaseclass")
         repository.register(hook: DistributionPointHook(site: self), for: "SMS_DistributionPoint")
+        repository.register(hook: SummaryHook(site: self), for: "SMS_PackageStatusDistPointsSummarizer")
     }
 
     // MARK: - Time
@@ -65,11 +76,27 @@ public final class SimulatedSite: @unchecked Sendable {
     public func tick() {
         let now = clock.now
         let due = now.utcMicroseconds - distributionDelay * 1_000_000
-        guard let rows = try? repository.instances(of: "SMS_PackageStatusDistPointsSummarizer") else { return }
-        for row in rows {
+        if let earliest = lock.withLock({ earliestMoving }), earliest > due { return }
+        var remaining = Int64.max
+        for row in movingRows() {
             guard let state = row["State"]?.integerValue.flatMap({ DistributionState(rawValue: Int($0)) }),
-                  case .datetime(let since)? = row["SummaryDate"], since.utcMicroseconds <= due else { continue }
+                  case .datetime(let since)? = row["SummaryDate"] else { continue }
+            if since.utcMicroseconds > due {
+                remaining = min(remaining, since.utcMicroseconds)
+                continue
+            }
             try? repository.performAtomically { try advance(row, from: state, at: now) }
+        }
+        // Rows advanced just now may be moving again (a retry); they noted themselves through the hook.
+        lock.withLock { earliestMoving = min(remaining, earliestMoving.map { $0 > due ? $0 : Int64.max } ?? Int64.max) }
+    }
+
+    /// Summarizer rows in a state that changes with time, through the State index.
+    private func movingRows() -> [CIMInstance] {
+        let moving: [DistributionState] = [.installPending, .installRetrying, .contentUpdating, .removalPending, .removalRetrying]
+        return moving.flatMap { state in
+            (try? repository.instances(of: "SMS_PackageStatusDistPointsSummarizer", where: "State",
+                                       equals: .uint32(UInt32(state.rawValue)))) ?? []
         }
     }
 
@@ -138,5 +165,22 @@ extension SimulatedSite {
             }
             return .string(NALPath.server(server, site: site).description)
         }
+    }
+}
+
+/// Tells the site when a summarizer row starts moving, so tick() knows when work is next due.
+struct SummaryHook: InstanceHook {
+    weak let site: SimulatedSite?
+
+    func didChange(_ change: InstanceChange, in context: HookContext) throws {
+        let row: CIMInstance
+        switch change {
+        case .create(let r), .modify(_, let r): row = r
+        case .delete: return
+        }
+        guard let state = row["State"]?.integerValue.flatMap({ DistributionState(rawValue: Int($0)) }),
+              [.installPending, .installRetrying, .contentUpdating, .removalPending, .removalRetrying].contains(state),
+              case .datetime(let since)? = row["SummaryDate"] else { return }
+        site?.noteMoving(since: since.utcMicroseconds)
     }
 }
