@@ -58,7 +58,7 @@ public final class CIMRepository: @unchecked Sendable {
 
     private func nsKey(_ namespace: String?) throws(CIMError) -> CIMName {
         // Every operation names its namespace; the common cases (none, or already normalised) skip Foundation.
-        guard let namespace else { return defaultKey }
+        guard let namespace, namespace != defaultNamespace else { return defaultKey }
         let key = CIMName(namespace.utf8.contains(UInt8(ascii: "/")) ? ObjectPath.normalizeNamespace(namespace) : namespace)
         guard stores[key] != nil else {
             throw CIMError(.invalidNamespace, "Namespace \(namespace) does not exist.")
@@ -81,6 +81,7 @@ public final class CIMRepository: @unchecked Sendable {
                 }
             }
             stores[ns]!.add(cimClass, extraIndexes: indexNames(for: cimClass, in: ns))
+            stores[ns]!.cacheFamilies()
             record(.classAdded(ns, cimClass.name))
         }
     }
@@ -128,6 +129,7 @@ public final class CIMRepository: @unchecked Sendable {
                 throw CIMError(.classHasInstances, "Class \(cls.name) has instances; delete them first.")
             }
             stores[ns]!.remove(name)
+            stores[ns]!.cacheFamilies()
             record(.classRemoved(ns, cls, extraIndexes: []))
         }
     }
@@ -510,11 +512,15 @@ struct NamespaceStore {
     var order: [CIMName] = []
     var children: [CIMName: [CIMName]] = [:]
     var tables: [CIMName: InstanceTable] = [:]
+    /// Each class and its descendants, depth first; queries ask for this on every run, so it is kept
+    /// (recomputed only when a class is added or removed).
+    private var family: [CIMName: [CIMName]] = [:]
 
     mutating func add(_ cls: CIMClass, extraIndexes: Set<CIMName>) {
         classes[cls.name] = cls
         order.append(cls.name)
         if let sup = cls.superclass { children[sup.name, default: []].append(cls.name) }
+        family = [:]
         // A single key is served by the key index. Each part of a composite key gets a hash index of its own,
         // so `where PackageID = 'X'` on SMS_DistributionPoint (keys PackageID, ServerNALPath, SiteCode) need
         // not scan; so does any property qualified [Indexed].
@@ -529,6 +535,7 @@ struct NamespaceStore {
 
     mutating func remove(_ name: CIMName) {
         guard let cls = classes.removeValue(forKey: name) else { return }
+        family = [:]
         order.removeAll { $0 == name }
         if let sup = cls.superclass { children[sup.name]?.removeAll { $0 == name } }
         tables[name] = nil
@@ -537,6 +544,16 @@ struct NamespaceStore {
 
     /// The class and all its descendants, depth first in the order added.
     func descendants(of name: CIMName) -> [CIMName] {
+        if let known = family[name] { return known }
+        return walkDescendants(of: name)
+    }
+
+    /// Fills the descendants cache for every class (after the schema changes).
+    mutating func cacheFamilies() {
+        family = Dictionary(uniqueKeysWithValues: classes.keys.map { ($0, walkDescendants(of: $0)) })
+    }
+
+    private func walkDescendants(of name: CIMName) -> [CIMName] {
         var out: [CIMName] = []
         var stack = [name]
         while let next = stack.popLast() {
