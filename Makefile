@@ -3,7 +3,7 @@ SWIFT ?= swift
 # apt needs root; use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run build release test deps test-deps examples docs clean
+.PHONY: run build release test deps test-deps examples docs bench clean
 
 # libedit-dev is the one system library cmsh needs (for the REPL's line editing); install it when missing.
 deps:
@@ -33,6 +33,10 @@ examples:
 	@./.build/debug/EmbeddingHost > .build/EmbeddingHost.out 2>&1
 	@diff -u Examples/EmbeddingHost/expected.out .build/EmbeddingHost.out && echo "EmbeddingHost: output as expected"
 	@bash Examples/scripts/run-examples.sh ./.build/debug/cmsh
+
+# Benchmarks against pywbem_mock, sqlite3 and Lua 5.4, measured in one run; writes bench/results.md.
+bench: deps
+	bash bench/run.sh
 
 # DocC for the CMShell library (re-exported CIM and Script types included), into .build/docs.
 docs: deps

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# make bench: builds cmsh in release mode, runs its benchmarks and the peers' (pywbem_mock, sqlite3, Lua 5.4)
+# in the same run, and writes bench/results.md. Everything it needs is installed by bench/peers/setup.sh.
+#   bench/run.sh [--quick]      --quick: small N, for checking the harnesses (not for results)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+quick=()
+[[ "${1:-}" == "--quick" ]] && quick=(--quick)
+
+swift build -c release --product cmsh --product CMShellBench 2>&1 | tail -1
+mkdir -p bench/out
+echo "cmsh workloads…" >&2
+./.build/release/CMShellBench "${quick[@]}" > bench/out/cmsh.jsonl
+echo "cmsh cold start…" >&2
+python3 bench/peers/cold_start.py --runs "$([[ ${#quick[@]} -gt 0 ]] && echo 5 || echo 30)" \
+    --cmd "cmsh=./.build/release/cmsh -c \"select PackageID from SMS_DriverPackage where PackageID='PKG00001'\"" \
+    > bench/out/cmsh-cold.jsonl
+echo "peers…" >&2
+bash bench/run-peers.sh "${quick[@]}"
+python3 bench/report.py bench/out/*.jsonl
+echo "wrote bench/results.md" >&2
