@@ -102,7 +102,8 @@ func site(n: Int, withDPs: Bool = false) throws -> Engine {
 
 // MARK: - Workloads
 
-for n in sizes {
+let perSize = ["load", "key-lookup", "indexed-equality", "like-scan", "join", "invoke-latency"]
+for n in sizes where perSize.contains(where: wanted) {
     // load: time per created instance (with the site's hooks), measured while building the repository.
     let loadStart = now()
     let engine = try site(n: n, withDPs: n <= 100_000)
