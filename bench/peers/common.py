@@ -1,44 +1,44 @@
 """Helpers shared by the peer harnesses: the data set, statistics and FORMAT.md records.
 
-The data set is defined here once so that every harness (and cmsh's, which should generate the same rows)
-measures the same thing:
+The data set is CMShellBench's (bench/CMShellBench/main.swift, `site(n:withDPs:)`), so every impl measures the
+same rows and queries:
 
   SMS_DriverPackage row i (0 <= i < n):
-    PackageID     = "S01" + 5 upper-case hex digits of i     ("S0100000" .. "S010F423F" fits 1M: 0xF423F < 0xFFFFF)
-    Name          = f"{Manufacturer} Model-{i % 100:02d} drivers {i}"
-    Manufacturer  = MANUFACTURERS[i % 20]                    (20 vendors: each is 5% of the rows)
-    PackageType   = 3 (Driver package)
-    SourceVersion = 1 + i % 5
-    SourceDate    = 2024-01-01 00:00:00 UTC + i minutes      (CIM datetime / ISO text in sqlite)
-  SMS_DistributionPoint row j (0 <= j < n), for join and invoke:
-    PackageID = package_id(j), ServerNALPath = dp_nal(j % 4 + 1) (DP01..DP04), SiteCode = "S01"
-  Site S01 with DP roles on DP01..DP05 in SMS_SystemResourceList; invoke targets DP05, which holds no package
-  yet, so every AddDistributionPoints call creates exactly one SMS_DistributionPoint.
+    PackageID     = "B" + 7 upper-case hex digits of i         ("B0000000" …)
+    Name          = f"Driver package {i} for model {i % 977}"
+    Manufacturer  = f"Vendor{i % 100}"                          (100 vendors: each is 1% of the rows)
+    PackageType   = 3 (Driver package), SourceVersion = 1, SourceDate = 2026-01-01 12:00:00 UTC, SourceSite = "S01"
+  SMS_DistributionPoint, one per package when n <= 100k (as CMShellBench): PackageID = package i,
+    ServerNALPath = nal("dp2"), SiteCode = "S01", Status = 0
+  Site S01 ("Bench"), with the "SMS Distribution Point" role on dp1 and dp2 in SMS_SystemResourceList.
 
-Queries: indexed-equality is Manufacturer = one vendor (n/20 rows); like-scan is Name LIKE '%Model-42 %'
-(exactly 1% of the rows; the model number cycles over ops); join is every DP row with its package (n rows).
+Queries: indexed-equality is Manufacturer = one vendor (n/100 rows); like-scan is Name LIKE '%model 97_' (models
+970-976: 7 of every 977 rows, ~0.7%); join is every DP with its package's Name (n rows); invoke is
+AddDistributionPoints(["S01"], [nal("dp1")]) on package k for k = 0, 1, 2, … — dp1 holds nothing yet, so
+every call creates exactly one SMS_DistributionPoint.
 """
 import datetime
 import json
 import math
 import os
+import re
 import resource
 import sys
 import time
 
 SITE = "S01"
-SITE_NAME = "Contoso Primary Site"
-MANUFACTURERS = [
-    "Dell", "HP", "Lenovo", "Microsoft", "Intel", "Realtek", "NVIDIA", "AMD", "Broadcom", "Qualcomm",
-    "Acer", "ASUS", "Fujitsu", "Panasonic", "Toshiba", "Samsung", "VMware", "Marvell", "Synaptics", "Logitech",
-]
-EPOCH = datetime.datetime(2024, 1, 1, tzinfo=datetime.timezone.utc)
-DP_SERVERS = [f"DP{k:02d}.contoso.com" for k in range(1, 6)]   # DP01..DP05; DP05 starts empty
-INVOKE_SERVER = DP_SERVERS[4]
+SITE_NAME = "Bench"
+MANUFACTURERS = [f"Vendor{k}" for k in range(100)]
+SOURCE_DATE = datetime.datetime(2026, 1, 1, 12, 0, 0, tzinfo=datetime.timezone.utc)
+DP_SERVERS = ["dp1", "dp2"]
+INVOKE_SERVER = "dp1"      # holds no package before the invoke workload
+HOLDING_SERVER = "dp2"     # every package's pre-existing DP
+DPS_UP_TO_N = 100_000      # CMShellBench creates the DPs only for n <= 100k
+LIKE_PATTERN = "%model 97_"
 
 
 def package_id(i):
-    return f"{SITE}{i:05X}"
+    return f"B{i:07X}"
 
 
 def manufacturer(i):
@@ -46,25 +46,24 @@ def manufacturer(i):
 
 
 def package_name(i):
-    return f"{manufacturer(i)} Model-{i % 100:02d} drivers {i}"
+    return f"Driver package {i} for model {i % 977}"
 
 
-def source_date(i):
-    return EPOCH + datetime.timedelta(minutes=i)
+def like_matches(n):
+    """How many of rows 0..n-1 match LIKE_PATTERN."""
+    return sum(1 for i in range(n) if 970 <= i % 977 <= 976)
 
 
-def like_needle(k):
-    """The k-th like-scan pattern's substring (without the % wildcards): matches 1% of the rows."""
-    return f"Model-{(42 + 37 * k) % 100:02d} "
+def like_regex(pattern):
+    """A WQL/SQL LIKE pattern as a compiled, case-insensitive Python regex for re.fullmatch
+    (% is any run of characters, _ exactly one), the way a pywbem user filters enumerated instances."""
+    body = "".join(".*" if c == "%" else "." if c == "_" else re.escape(c) for c in pattern)
+    return re.compile(body, re.IGNORECASE | re.DOTALL)
 
 
 def nal(server, site=SITE):
-    """A distribution point's NAL path as ConfigMgr writes it."""
+    """A distribution point's NAL path as ConfigMgr writes it: ["Display=\\dp1\"]MSWNET:["SMS_SITE=S01"]\\dp1\ """
     return f'["Display=\\\\{server}\\"]MSWNET:["SMS_SITE={site}"]\\\\{server}\\'
-
-
-def dp_nal(j):
-    return nal(DP_SERVERS[j % 4])
 
 
 # --- statistics and records -------------------------------------------------------------------------------

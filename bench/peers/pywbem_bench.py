@@ -37,9 +37,9 @@ import pywbem_mock
 from pywbem import (CIMClassName, CIMDateTime, CIMError, CIMInstance, CIMInstanceName, Sint32, Uint32,
                     CIM_ERR_INVALID_PARAMETER, CIM_ERR_METHOD_NOT_AVAILABLE, CIM_ERR_NOT_FOUND)
 
-from common import (emit, emit_memory, current_rss_kb, like_needle, log, MANUFACTURERS, package_id, package_name,
-                    manufacturer, source_date, dp_nal, nal, DP_SERVERS, INVOKE_SERVER, SITE, SITE_NAME,
-                    parse_n_list)
+from common import (emit, emit_memory, current_rss_kb, like_matches, like_regex, log, LIKE_PATTERN, MANUFACTURERS,
+                    package_id, package_name, manufacturer, nal, DP_SERVERS, DPS_UP_TO_N, HOLDING_SERVER,
+                    INVOKE_SERVER, SITE, SITE_NAME, SOURCE_DATE, parse_n_list)
 
 IMPL = "pywbem_mock"
 NS = "root/cimv2"
@@ -223,22 +223,18 @@ def new_connection(mof):
     conn = pywbem_mock.FakedWBEMConnection(default_namespace=NS)
     conn.compile_mof_string(mof, namespace=NS)
     conn.register_provider(PackageMethodProvider(conn.cimrepository), namespaces=NS)
-    conn.CreateInstance(CIMInstance("SMS_Site", properties={
-        "SiteCode": SITE, "SiteName": SITE_NAME, "ServerName": "CM01.contoso.com", "Type": Uint32(2),
-        "Status": Uint32(1)}))
-    for server in ["CM01.contoso.com"] + DP_SERVERS:
-        roles = [DP_ROLE] if server.startswith("DP") else ["SMS Site Server", "SMS Provider", "SMS SQL Server"]
-        for role in roles:
-            conn.CreateInstance(CIMInstance("SMS_SystemResourceList", properties={
-                "NALPath": nal(server), "ResourceType": RESOURCE_TYPE, "RoleName": role, "SiteCode": SITE,
-                "ServerName": server}))
+    conn.CreateInstance(CIMInstance("SMS_Site", properties={"SiteCode": SITE, "SiteName": SITE_NAME, "Type": Uint32(2)}))
+    for server in DP_SERVERS:
+        conn.CreateInstance(CIMInstance("SMS_SystemResourceList", properties={
+            "NALPath": nal(server), "ResourceType": RESOURCE_TYPE, "RoleName": DP_ROLE, "SiteCode": SITE,
+            "ServerName": f"{server}.contoso.com"}))
     return conn
 
 
 def package_instance(i, with_path=False):
     props = {
         "PackageID": package_id(i), "Name": package_name(i), "Manufacturer": manufacturer(i),
-        "PackageType": Uint32(3), "SourceVersion": Uint32(1 + i % 5), "SourceDate": CIMDateTime(source_date(i)),
+        "PackageType": Uint32(3), "SourceVersion": Uint32(1), "SourceDate": CIMDateTime(SOURCE_DATE),
         "SourceSite": SITE,
     }
     path = CIMInstanceName("SMS_DriverPackage", keybindings={"PackageID": props["PackageID"]},
@@ -247,12 +243,11 @@ def package_instance(i, with_path=False):
 
 
 def dp_instance(j):
+    server_nal = nal(HOLDING_SERVER)
     path = CIMInstanceName("SMS_DistributionPoint", namespace=NS, keybindings={
-        "PackageID": package_id(j), "ServerNALPath": dp_nal(j), "SiteCode": SITE})
+        "PackageID": package_id(j), "ServerNALPath": server_nal, "SiteCode": SITE})
     return CIMInstance("SMS_DistributionPoint", path=path, properties={
-        "PackageID": package_id(j), "ServerNALPath": dp_nal(j), "SiteCode": SITE, "SiteName": SITE_NAME,
-        "SourceSite": SITE, "PackageType": Uint32(3), "Status": Uint32(2),
-        "LastRefreshTime": CIMDateTime(source_date(j)), "RefreshNow": False, "ResourceType": RESOURCE_TYPE})
+        "PackageID": package_id(j), "ServerNALPath": server_nal, "SiteCode": SITE, "Status": Uint32(0)})
 
 
 def bulk_store(conn, make, indices):
@@ -391,24 +386,26 @@ def bench_n(n, args, mof, mof_source, budget, cost, probe):
         return lambda inst: inst["Manufacturer"] == m
 
     def like_filter(k):
-        needle = like_needle(k).lower()   # WQL LIKE is case-insensitive
-        return lambda inst: needle in (inst["Name"] or "").lower()
+        match = like_regex(LIKE_PATTERN).fullmatch   # WQL LIKE: case-insensitive, % and _ wildcards
+        return lambda inst: inst["Name"] is not None and match(inst["Name"]) is not None
 
     enum_workload("indexed-equality", manufacturer_filter, n // len(MANUFACTURERS),
                   "per instance enumerated (no index: Manufacturer = m is a filter over all rows)")
-    enum_workload("like-scan", like_filter, n // 100, "per row scanned: Name LIKE '%Model-42 %' as a Python "
-                  "case-insensitive substring test")
+    enum_workload("like-scan", like_filter, like_matches(n), f"per row scanned: Name LIKE '{LIKE_PATTERN}' as a "
+                  "case-insensitive Python regex")
 
-    # invoke-latency: n SMS_DistributionPoint rows in the repository, then AddDistributionPoints on package k
-    # targeting DP05 (which holds nothing yet), so every call validates and creates exactly one DP.
-    est = n * cost["bulk"] + args.invoke_ops * 0.002
+    # invoke-latency: with one DP (on dp2) per package when n <= 100k, as CMShellBench, AddDistributionPoints on
+    # package k targeting dp1 (which holds nothing yet), so every call validates and creates exactly one DP.
+    dps = n if n <= DPS_UP_TO_N else 0
+    est = dps * cost["bulk"] + args.invoke_ops * 0.002
     if est > budget.left():
-        log(f"pywbem n={n}: SKIP invoke-latency: pre-filling {n} DPs would take ~{est:.0f}s, "
+        log(f"pywbem n={n}: SKIP invoke-latency: pre-filling {dps} DPs would take ~{est:.0f}s, "
             f"{budget.left():.0f}s of budget left")
     else:
-        t0 = time.perf_counter()
-        cost["bulk"] = bulk_store(conn, dp_instance, range(n))
-        log(f"pywbem n={n}: {n} DPs pre-filled in {time.perf_counter() - t0:.1f}s")
+        if dps:
+            t0 = time.perf_counter()
+            cost["bulk"] = bulk_store(conn, dp_instance, range(dps))
+            log(f"pywbem n={n}: {dps} DPs pre-filled in {time.perf_counter() - t0:.1f}s")
         target_nal = nal(INVOKE_SERVER)
         store = conn.cimrepository.get_instance_store(NS)
         ops = min(args.invoke_ops, n)
@@ -424,8 +421,8 @@ def bench_n(n, args, mof, mof_source, budget, cost, probe):
             "PackageID": package_id(ops - 1), "ServerNALPath": target_nal, "SiteCode": SITE})
         assert store.object_exists(created)
         emit("invoke-latency", n, IMPL, "op", samples, note="InvokeMethod SMS_DriverPackage.AddDistributionPoints"
-             "([S01], [DP05 NAL path]): Python MethodProvider validates site + DP role by key, creates 1 DP; "
-             f"n = SMS_DistributionPoint rows before the calls" + probe_note(probe, "invoke"))
+             "([S01], [dp1 NAL path]): Python MethodProvider validates site + DP role by key, creates 1 DP; "
+             f"{dps} SMS_DistributionPoint rows before the calls" + probe_note(probe, "invoke"))
 
     log(f"pywbem n={n}: done in {time.perf_counter() - t_start:.1f}s")
     return conn
@@ -450,15 +447,17 @@ def main():
     probe = full_schema_probe() if args.schema == "reduced" and not args.no_probe else None
     # First guesses (seconds), replaced by measurements as the run goes.
     cost = {"create": 800e-6, "bulk": 80e-6, "enum_row": 450e-6}
-    for n in parse_n_list(args.n):
+    ns_list = parse_n_list(args.n)
+    for k, n in enumerate(ns_list):
         if budget.left() <= 5:
             log(f"pywbem n={n}: SKIP everything: time budget used up")
             continue
         conn = bench_n(n, args, mof, mof_source, budget, cost, probe)
-        gc.unfreeze()
-        del conn
-        gc.collect()
-    # Freeing millions of CIM objects at interpreter exit takes about a minute at 1M: skip it.
+        if k + 1 < len(ns_list):
+            gc.unfreeze()
+            del conn
+            gc.collect()
+    # Freeing millions of CIM objects (here or at interpreter exit) takes about a minute at 1M: skip it.
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

@@ -4,9 +4,9 @@
 Prints FORMAT.md records on stdout, progress on stderr. See common.py for the data set.
   load             indexed insert per row (PRIMARY KEY + Manufacturer index), executemany in one transaction
   key-lookup       prepared `select * from driver_package where PackageID = ?`, per op
-  indexed-equality `select * … where Manufacturer = ?` through the index, per op (n/20 rows fetched)
-  like-scan        `select * … where Name like '%Model-42 %'` (full scan, 1% match), per row scanned and per op
-  join             DP ⨝ packages on PackageID (n result rows fetched), per result row
+  indexed-equality `select * … where Manufacturer = ?` through the index, per op (n/100 rows fetched)
+  like-scan        `select * … where Name like '%model 97_'` (full scan, ~0.7% match), per row scanned and per op
+  join             `select d.PackageID, p.Name` from DP ⨝ packages on PackageID (n rows fetched), per result row
 """
 import argparse
 import gc
@@ -15,8 +15,8 @@ import sqlite3
 import sys
 import time
 
-from common import (emit, emit_memory, like_needle, log, MANUFACTURERS, package_id, package_name, manufacturer,
-                    source_date, dp_nal, SITE, parse_n_list)
+from common import (emit, emit_memory, like_matches, log, LIKE_PATTERN, MANUFACTURERS, package_id, package_name,
+                    manufacturer, nal, HOLDING_SERVER, SITE, SITE_NAME, SOURCE_DATE, parse_n_list)
 
 IMPL = "sqlite3"
 ns = time.perf_counter_ns
@@ -45,12 +45,13 @@ create index distribution_point_site on distribution_point(SiteCode);
 
 
 def package_rows(n):
-    return [(package_id(i), package_name(i), manufacturer(i), 3, 1 + i % 5,
-             source_date(i).strftime("%Y-%m-%d %H:%M:%S")) for i in range(n)]
+    date = SOURCE_DATE.strftime("%Y-%m-%d %H:%M:%S")
+    return [(package_id(i), package_name(i), manufacturer(i), 3, 1, date) for i in range(n)]
 
 
 def dp_rows(n):
-    return [(package_id(j), dp_nal(j), SITE, "Contoso Primary Site", 3, 2) for j in range(n)]
+    path = nal(HOLDING_SERVER)
+    return [(package_id(j), path, SITE, SITE_NAME, 3, 0) for j in range(n)]
 
 
 def fresh_db():
@@ -124,11 +125,11 @@ def bench_n(n, args):
          f"through Python's sqlite3 module; the same lookups inside one SQL statement cost {floor[2]:.0f} ns each "
          "(C only)")
 
-    # indexed-equality: Manufacturer = ?, all n/20 matching rows fetched, per op.
+    # indexed-equality: Manufacturer = ?, all n/100 matching rows fetched, per op.
     q = "select * from driver_package where Manufacturer = ?"
-    plan = " ".join(r[-1] for r in con.execute("explain query plan " + q, ("Dell",)))
+    plan = " ".join(r[-1] for r in con.execute("explain query plan " + q, (MANUFACTURERS[0],)))
     assert "driver_package_manufacturer" in plan, plan
-    ops = max(5, min(args.max_ops, int(args.budget_s / max(1e-9, n * 80e-9))))
+    ops = max(5, min(args.max_ops, int(args.budget_s / max(1e-9, n * 20e-9))))
     samples = []
     for k in range(ops):
         m = MANUFACTURERS[k % len(MANUFACTURERS)]
@@ -141,24 +142,24 @@ def bench_n(n, args):
     emit("indexed-equality", n, IMPL, "row", [s / (n // len(MANUFACTURERS)) for s in samples],
          note="per row returned")
 
-    # like-scan: full scan with a leading-% pattern matching 1%, per row scanned and per op.
+    # like-scan: full scan with a leading-% pattern (~0.7% match), per row scanned and per op.
     q = "select * from driver_package where Name like ?"
-    plan = " ".join(r[-1] for r in con.execute("explain query plan " + q, ("%x%",)))
+    plan = " ".join(r[-1] for r in con.execute("explain query plan " + q, (LIKE_PATTERN,)))
     assert "SCAN" in plan, plan
+    expect = like_matches(n)
     ops = max(5, min(args.max_ops, int(args.budget_s / max(1e-9, n * 150e-9))))
     samples = []
     for k in range(ops):
         t0 = ns()
-        got = execute(q, (f"%{like_needle(k)}%",)).fetchall()
+        got = execute(q, (LIKE_PATTERN,)).fetchall()
         samples.append(ns() - t0)
-        assert len(got) == n // 100, len(got)
+        assert len(got) == expect, len(got)
     emit("like-scan", n, IMPL, "row", [s / n for s in samples],
-         note=f"select * where Name like '%Model-42 %' (full scan, {n // 100} of {n} rows match), per row scanned")
+         note=f"select * where Name like '{LIKE_PATTERN}' (full scan, {expect} of {n} rows match), per row scanned")
     emit("like-scan", n, IMPL, "op", samples, note="same scan, per query")
 
     # join: every DP row with its package, per result row.
-    q = ("select d.PackageID, d.ServerNALPath, d.SiteCode, p.Name, p.Manufacturer, p.SourceVersion "
-         "from distribution_point d join driver_package p on p.PackageID = d.PackageID")
+    q = "select d.PackageID, p.Name from distribution_point d join driver_package p on p.PackageID = d.PackageID"
     plan = " | ".join(r[-1] for r in con.execute("explain query plan " + q))
     ops = max(3, min(args.max_ops, int(args.budget_s / max(1e-9, n * 2000e-9))))
     samples = []
@@ -176,7 +177,8 @@ def bench_n(n, args):
         got = execute(q).fetchall()
         samples.append((ns() - t0) / len(got))
         assert len(got) == n, len(got)
-    emit("join", n, IMPL, "row", samples, note=f"DP ⨝ driver_package on PackageID, {n} result rows fetched, "
+    emit("join", n, IMPL, "row", samples, note=f"select d.PackageID, p.Name from DP ⨝ driver_package on PackageID, "
+         f"one DP per package, {n} result rows fetched, "
          f"per result row; plan: {plan}; C only (count/sum instead of fetching rows): {floor[1]:.0f} ns/row")
     con.close()
     log(f"sqlite n={n}: {time.perf_counter() - t_start:.1f}s")
