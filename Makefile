@@ -35,7 +35,9 @@ examples:
 	@bash Examples/scripts/run-examples.sh ./.build/debug/cmsh
 
 # Benchmarks against pywbem_mock, sqlite3 and Lua 5.4, measured in one run; writes bench/results.md.
+# bench/peers/setup.sh installs what the peers need: lua5.4 and sqlite3 through apt, pywbem in bench/.venv.
 bench: deps
+	bash bench/peers/setup.sh
 	bash bench/run.sh
 
 # DocC for the CMShell library (re-exported CIM and Script types included), into .build/docs.
