@@ -104,7 +104,7 @@ private struct NameChecker {
                  || engine.cimClass(named: name) != nil) {
                 report(.notFound, "'\(name)' is not a function or a class", e.range)
             }
-            let skipUnit = ["datediff", "dateadd", "datepart"].contains(key)
+            let skipUnit = Interpreter.unitFirstFunctions.contains(key)
             for (i, a) in args.enumerated() where !(skipUnit && i == 0) { expression(a.value) }
         case .methodCall(let target, let method, let args):
             expression(target)

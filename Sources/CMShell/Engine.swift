@@ -242,10 +242,11 @@ public final class Engine {
     private func deliver(_ event: OutputEvent) {
         if case .error = event { continuedErrors += 1 }
         if let max = limits.maxOutputBytes {
-            outputBytes += Self.approximateSize(event)
+            let size = Self.approximateSize(event)
+            outputBytes += size
             if outputBytes > max {
                 cancellation.cancel()  // stops the run at its next step with WBEM_E_CALL_CANCELLED
-                if outputBytes - Self.approximateSize(event) <= max {
+                if outputBytes - size <= max {
                     output(.status("output limit of \(max) bytes reached; the run is stopped"))
                 }
                 return

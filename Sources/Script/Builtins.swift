@@ -3,6 +3,9 @@ import CIM
 import Foundation
 
 extension Interpreter {
+    /// Builtins whose first argument is a unit word (`DateDiff(dd, …)`), not a value to evaluate.
+    public static let unitFirstFunctions: Set<String> = ["datediff", "dateadd", "datepart"]
+
     /// The builtin functions, lower-cased (for static checks and completion).
     public static let builtinNames: Set<String> = [
         "len", "length", "count", "upper", "lower", "trim", "contains", "startswith", "endswith", "split", "join",
@@ -145,11 +148,7 @@ extension Interpreter {
 
     /// DateDiff's first argument: a unit name (`dd`, `day`, `hh`, `mi`, `ss`, `wk`…) as a bare word or string.
     func datePart(_ arg: Argument, _ value: Value) throws(ScriptError) -> Int64 {
-        var unit: String
-        if case .name(let n) = arg.value.kind { unit = n } else if let s = value.stringValue { unit = s } else {
-            throw ScriptError(.invalidParameter, "expected a date part such as dd, hh or mi", at: arg.value.range)
-        }
-        unit = unit.lowercased()
+        let unit = try unitWord(arg, value)
         let second: Int64 = 1_000_000
         switch unit {
         case "dd", "d", "day", "days": return 86_400 * second

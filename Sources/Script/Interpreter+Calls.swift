@@ -19,7 +19,7 @@ extension Interpreter {
         }
         // DateDiff(dd, a, b) / DateAdd(dd, n, d): the first argument is a unit word, not a value to evaluate.
         var evaluated = args
-        if key == "datediff" || key == "dateadd" || key == "datepart", let first = args.first, case .name = first.value.kind {
+        if Interpreter.unitFirstFunctions.contains(key), let first = args.first, case .name = first.value.kind {
             evaluated[0] = Argument(name: nil, nameRange: nil, value: Expression(.literal(.null), first.value.range))
         }
         if let result = try builtin(key, try positional(evaluated, "\(name)()"), args, range) { return result }

@@ -278,7 +278,7 @@ extension Interpreter {
         case .inQuery(let x, _, _): try validateNames(x, sources)
         case .call(let name, let args):
             // DateDiff(dd, …), DateAdd(dd, …), DatePart(yy, …) take a unit word first.
-            let skipFirst = ["datediff", "dateadd", "datepart"].contains(name.lowercased())
+            let skipFirst = Interpreter.unitFirstFunctions.contains(name.lowercased())
             for (i, a) in args.enumerated() where !(skipFirst && i == 0) { try validateNames(a.value, sources) }
         case .methodCall(let target, _, let args):
             try validateNames(target, sources)

@@ -98,7 +98,6 @@ public final class Interpreter {
     public func run(_ program: Program) -> Outcome {
         source = program.source
         steps = 0
-        var failure: Diagnostic?
         cancellation?.reset()
         for statement in program.statements {
             beforeStatement?(statement)
@@ -111,7 +110,6 @@ public final class Interpreter {
             } catch let error as ScriptError {
                 let d = diagnostic(error)
                 if errorMode == .stop { return .failed(d) }
-                failure = d
                 output(.error(d))
             } catch {
                 let d = diagnostic(ScriptError(.failed, "\(error)", at: statement.range))
@@ -119,7 +117,6 @@ public final class Interpreter {
                 output(.error(d))
             }
         }
-        _ = failure
         return .completed
     }
 
@@ -258,7 +255,7 @@ public final class Interpreter {
         return .normal
     }
 
-    /// Statements whose result is worth showing even when null (none today; kept for clarity at call sites).
+    /// Statements whose result is shown even when null: an `invoke` always reports its outcome.
     func isCommandLike(_ e: Expression) -> Bool {
         if case .invoke = e.kind { return true }
         return false

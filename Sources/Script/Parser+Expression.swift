@@ -152,7 +152,7 @@ extension Parser {
             defer { depth -= 1 }
             let operand = try unary()
             // Fold a sign into a numeric literal so that -9223372036854775808 is representable.
-            if start.isSymbol(.minus), case .literal(let v) = operand.kind, let folded = Self.negate(v, operand, source) {
+            if start.isSymbol(.minus), case .literal(let v) = operand.kind, let folded = Self.negate(v) {
                 return Expression(.literal(folded), start.range.union(operand.range))
             }
             return Expression(.unary(start.isSymbol(.minus) ? .negate : .plus, operand), start.range.union(operand.range))
@@ -160,7 +160,7 @@ extension Parser {
         return try postfixExpression()
     }
 
-    static func negate(_ v: CIMValue, _ e: Expression, _ source: SourceFile) -> CIMValue? {
+    static func negate(_ v: CIMValue) -> CIMValue? {
         switch v {
         case .sint64(let i) where i != .min: return .sint64(-i)
         case .uint64(let u) where u == UInt64(Int64.max) + 1: return .sint64(.min)

@@ -7,6 +7,7 @@
 // Inside the quotes a backslash is an ordinary character (the display value above ends in one); a quote ends
 // the value. Errors name the 1-based column of the offending character.
 import CIM
+import Foundation
 
 /// A parsed NAL path.
 public struct NALPath: Hashable, Sendable, CustomStringConvertible {
@@ -42,8 +43,8 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
     public var siteCode: String? {
         for q in connectionQualifiers {
             let parts = q.split(separator: "=", maxSplits: 1)
-            if parts.count == 2, String(parts[0]).trimmingSpaces().equalsIgnoringCase("SMS_SITE") {
-                return String(parts[1]).trimmingSpaces()
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).equalsIgnoringCase("SMS_SITE") {
+                return parts[1].trimmingCharacters(in: .whitespaces)
             }
         }
         return nil
@@ -121,14 +122,5 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
             }
         }
         self.init(displayQualifiers: display, type: type.uppercased(), connectionQualifiers: connection, networkPath: path)
-    }
-}
-
-extension String {
-    func trimmingSpaces() -> String {
-        var s = Substring(self)
-        while let f = s.first, f == " " { s = s.dropFirst() }
-        while let l = s.last, l == " " { s = s.dropLast() }
-        return String(s)
     }
 }

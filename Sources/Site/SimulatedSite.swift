@@ -93,8 +93,7 @@ public final class SimulatedSite: @unchecked Sendable {
 
     /// Summarizer rows in a state that changes with time, through the State index.
     private func movingRows() -> [CIMInstance] {
-        let moving: [DistributionState] = [.installPending, .installRetrying, .contentUpdating, .removalPending, .removalRetrying]
-        return moving.flatMap { state in
+        return DistributionState.allCases.filter(\.isMoving).flatMap { state in
             (try? repository.instances(of: "SMS_PackageStatusDistPointsSummarizer", where: "State",
                                        equals: .uint32(UInt32(state.rawValue)))) ?? []
         }
@@ -127,6 +126,14 @@ public final class SimulatedSite: @unchecked Sendable {
 public enum DistributionState: Int, Sendable, CaseIterable {
     case installed = 0, installPending, installRetrying, installFailed, removalPending, removalRetrying,
          removalFailed, contentUpdating, contentMonitoring
+
+    /// States that change by themselves as the site clock passes (the rest wait for a request).
+    public var isMoving: Bool {
+        switch self {
+        case .installPending, .installRetrying, .contentUpdating, .removalPending, .removalRetrying: true
+        case .installed, .installFailed, .removalFailed, .contentMonitoring: false
+        }
+    }
 
     public var name: String {
         ["INSTALLED", "INSTALL_PENDING", "INSTALL_RETRYING", "INSTALL_FAILED", "REMOVAL_PENDING",
@@ -179,7 +186,7 @@ struct SummaryHook: InstanceHook {
         case .delete: return
         }
         guard let state = row["State"]?.integerValue.flatMap({ DistributionState(rawValue: Int($0)) }),
-              [.installPending, .installRetrying, .contentUpdating, .removalPending, .removalRetrying].contains(state),
+              state.isMoving,
               case .datetime(let since)? = row["SummaryDate"] else { return }
         site?.noteMoving(since: since.utcMicroseconds)
     }
