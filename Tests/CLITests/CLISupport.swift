@@ -31,6 +31,8 @@ enum CLI {
         process.standardError = err
         process.standardInput = input
         try process.run()
+        let watchdog = Watchdog(process, seconds: 120)
+        defer { watchdog.disarm() }
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         // Read both pipes before waiting, so a large output cannot fill a pipe and stall the child.
@@ -49,4 +51,21 @@ enum CLI {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
+}
+
+/// Kills a child that outlives its time, so a hung cmsh fails its test instead of hanging the whole run.
+/// A plain thread, not a Dispatch timer: Dispatch's global queues may be busy with the tests themselves.
+final class Watchdog: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ process: Process, seconds: Int) {
+        let done = self.done
+        Thread.detachNewThread {
+            if done.wait(timeout: .now() + .seconds(seconds)) == .timedOut, process.isRunning {
+                process.terminate()
+            }
+        }
+    }
+
+    func disarm() { done.signal() }
 }

@@ -30,6 +30,8 @@ final class TerminalSession {
         p.standardError = FileHandle.nullDevice
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        let watchdog = Watchdog(p, seconds: 30)
+        defer { watchdog.disarm() }
         let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         p.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
