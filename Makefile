@@ -5,9 +5,11 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: run build release test deps test-deps examples docs bench clean
 
-# libedit-dev is the one system library cmsh needs (for the REPL's line editing); install it when missing.
+# The system libraries cmsh links: libedit (the REPL's line editing) and SQLite (site files, through GRDB).
+# Each is installed when missing.
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
+	@dpkg -s libsqlite3-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libsqlite3-dev; }
 
 # The REPL tests drive cmsh in a real terminal through tmux.
 test-deps: deps

@@ -5,6 +5,7 @@
 //   CIM        values, classes, instances, object paths, repository, MOF compiler, provider protocol
 //   Script     lexer, parser, AST, interpreter, diagnostics (depends on CIM only)
 //   Site       the simulated ConfigMgr SMS Provider (schema in MOF, method providers, demo site)
+//   SiteStore  a site kept in an SQLite file (GRDB): the durable store behind a repository
 //   CMShell    the public embedding API the CLI itself uses, and the output renderers
 //   LineEditor libedit line editing (system library + a small C shim for its variadic calls)
 //   cmsh       the executable: arguments, REPL, batch runner
@@ -24,12 +25,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .target(name: "CIM", swiftSettings: strict),
         .target(name: "Script", dependencies: ["CIM"], swiftSettings: strict),
         .target(name: "Site", dependencies: ["CIM", "Script"], swiftSettings: strict),
-        .target(name: "CMShell", dependencies: ["CIM", "Script", "Site"], swiftSettings: strict),
+        .target(name: "SiteStore", dependencies: ["CIM", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+        .target(name: "CMShell", dependencies: ["CIM", "Script", "Site", "SiteStore"], swiftSettings: strict),
         .systemLibrary(name: "CLibEdit", providers: [.apt(["libedit-dev"])]),
         .target(name: "EditShim", dependencies: ["CLibEdit"]),
         .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"], swiftSettings: strict),
@@ -43,6 +46,8 @@ let package = Package(
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Script", "CIM"], swiftSettings: strict),
         .testTarget(name: "CMShellTests", dependencies: ["CMShell", "Script", "CIM", "Site"], swiftSettings: strict),
+        .testTarget(name: "SiteStoreTests", dependencies: ["SiteStore", "CMShell", "CIM", "Site",
+                                                           .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         .testTarget(name: "CLITests", dependencies: ["CMShell", "Site"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

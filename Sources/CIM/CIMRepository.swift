@@ -12,13 +12,19 @@ public final class CIMRepository: @unchecked Sendable {
     public let defaultNamespace: String
     private let defaultKey: CIMName
 
-    private let lock = NSRecursiveLock()
-    private var stores: [CIMName: NamespaceStore] = [:]
-    private var namespaceOrder: [String] = []
+    let lock = NSRecursiveLock()
+    var stores: [CIMName: NamespaceStore] = [:]
+    var namespaceOrder: [String] = []
     private var providers: [ProviderKey: any MethodProvider] = [:]
     private var hooks: [CIMName: [any InstanceHook]] = [:]
     /// Undo entries of the transactions in progress (innermost last); empty when none is open.
-    private var undoLog: [[UndoEntry]] = []
+    var undoLog: [[UndoEntry]] = []
+    /// How many of those levels are explicit transactions (``beginTransaction()``), outermost first.
+    var explicitLevels = 0
+    /// Where committed changes go to last; nil for a repository that lives in memory only.
+    var persistentStore: (any RepositoryStore)?
+    /// Set while a store loads what it holds: no hooks run and nothing is written back.
+    var isLoadingFromStore = false
 
     public init(defaultNamespace: String = "root\\sms\\site_S01") {
         self.defaultNamespace = ObjectPath.normalizeNamespace(defaultNamespace)
@@ -331,28 +337,29 @@ public final class CIMRepository: @unchecked Sendable {
     // MARK: - Transactions
 
     /// Runs `body` so that its changes to the repository happen all together or not at all: when it throws,
-    /// every class and instance change made inside is undone before the error propagates. Nests.
+    /// every class and instance change made inside is undone before the error propagates. Nests. When the
+    /// outermost level completes, its changes go to the ``store`` (if any); if that write fails, they are
+    /// undone too and the store's error is thrown.
     public func performAtomically<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         undoLog.append([])
+        let result: T
         do {
-            let result = try body()
-            let done = undoLog.removeLast()
-            if !undoLog.isEmpty { undoLog[undoLog.count - 1].append(contentsOf: done) }
-            return result
+            result = try body()
         } catch {
-            let entries = undoLog.removeLast()
-            for entry in entries.reversed() { undo(entry) }
+            undoInnermostLevel()
             throw error
         }
+        try completeInnermostLevel()
+        return result
     }
 
-    private func record(_ entry: UndoEntry) {
+    func record(_ entry: UndoEntry) {
         if !undoLog.isEmpty { undoLog[undoLog.count - 1].append(entry) }
     }
 
-    private func undo(_ entry: UndoEntry) {
+    func undo(_ entry: UndoEntry) {
         switch entry {
         case .namespaceCreated(let ns):
             stores[ns] = nil
@@ -382,6 +389,7 @@ public final class CIMRepository: @unchecked Sendable {
     }
 
     private func runValidate(_ change: InstanceChange, _ proposed: inout CIMInstance?, _ cls: CIMClass, _ namespace: String?) throws {
+        if isLoadingFromStore { return }
         let context = HookContext(repository: self, namespace: namespace ?? defaultNamespace)
         for hook in hooksFor(cls) {
             try hook.validate(change, proposed: &proposed, in: context)
@@ -392,6 +400,7 @@ public final class CIMRepository: @unchecked Sendable {
     }
 
     private func runDidChange(_ change: InstanceChange, _ cls: CIMClass, _ namespace: String?) throws {
+        if isLoadingFromStore { return }
         let context = HookContext(repository: self, namespace: namespace ?? defaultNamespace)
         for hook in hooksFor(cls) { try hook.didChange(change, in: context) }
     }
@@ -497,7 +506,7 @@ private struct ProviderKey: Hashable {
     let method: CIMName
 }
 
-private enum UndoEntry {
+enum UndoEntry {
     case namespaceCreated(CIMName)
     case classAdded(CIMName, CIMName)
     case classRemoved(CIMName, CIMClass, extraIndexes: Set<CIMName>)

@@ -16,6 +16,7 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let outOfMemory = CIMStatus(rawValue: 0x8004_1006)
     public static let invalidParameter = CIMStatus(rawValue: 0x8004_1008)
     public static let notAvailable = CIMStatus(rawValue: 0x8004_1009)
+    public static let invalidStream = CIMStatus(rawValue: 0x8004_100B)
     public static let notSupported = CIMStatus(rawValue: 0x8004_100C)
     public static let invalidSuperclass = CIMStatus(rawValue: 0x8004_100D)
     public static let invalidNamespace = CIMStatus(rawValue: 0x8004_100E)
@@ -41,13 +42,16 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
     public static let callCancelled = CIMStatus(rawValue: 0x8004_1032)
     public static let missingParameterID = CIMStatus(rawValue: 0x8004_1036)
     public static let invalidObjectPath = CIMStatus(rawValue: 0x8004_103A)
+    public static let outOfDiskSpace = CIMStatus(rawValue: 0x8004_103B)
     public static let invalidQualifier = CIMStatus(rawValue: 0x8004_1042)
+    public static let serverTooBusy = CIMStatus(rawValue: 0x8004_1045)
     public static let invalidDuplicateParameter = CIMStatus(rawValue: 0x8004_1043)
     public static let circularReference = CIMStatus(rawValue: 0x8004_1047)
     public static let methodNotImplemented = CIMStatus(rawValue: 0x8004_1055)
     public static let invalidOperator = CIMStatus(rawValue: 0x8004_1063)
     public static let timedOut = CIMStatus(rawValue: 0x8004_1069)
     public static let quotaViolation = CIMStatus(rawValue: 0x8004_106C)
+    public static let transactionConflict = CIMStatus(rawValue: 0x8004_106D)
     public static let noKey = CIMStatus(rawValue: 0x8004_1089)
 
     private static let names: [UInt32: (String, String)] = [
@@ -59,6 +63,7 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
         0x8004_1006: ("WBEM_E_OUT_OF_MEMORY", "Not enough memory for the operation."),
         0x8004_1008: ("WBEM_E_INVALID_PARAMETER", "One of the parameters to the call is not correct."),
         0x8004_1009: ("WBEM_E_NOT_AVAILABLE", "Resource is not currently available."),
+        0x8004_100B: ("WBEM_E_INVALID_STREAM", "The stored data is not valid or is damaged."),
         0x8004_100C: ("WBEM_E_NOT_SUPPORTED", "Feature or operation is not supported."),
         0x8004_100D: ("WBEM_E_INVALID_SUPERCLASS", "Parent class specified is not valid."),
         0x8004_100E: ("WBEM_E_INVALID_NAMESPACE", "Namespace specified cannot be found."),
@@ -84,6 +89,8 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
         0x8004_1032: ("WBEM_E_CALL_CANCELLED", "The operation was cancelled."),
         0x8004_1036: ("WBEM_E_MISSING_PARAMETER_ID", "Parameter was missing from the method call."),
         0x8004_103A: ("WBEM_E_INVALID_OBJECT_PATH", "Specified object path was not valid."),
+        0x8004_103B: ("WBEM_E_OUT_OF_DISK_SPACE", "Not enough disk space to continue."),
+        0x8004_1045: ("WBEM_E_SERVER_TOO_BUSY", "The server is too busy to complete the operation."),
         0x8004_1042: ("WBEM_E_INVALID_QUALIFIER", "Qualifier is not valid here."),
         0x8004_1043: ("WBEM_E_INVALID_DUPLICATE_PARAMETER", "Duplicate parameter was declared in a CIM method."),
         0x8004_1047: ("WBEM_E_CIRCULAR_REFERENCE", "A circular reference was attempted."),
@@ -91,6 +98,7 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
         0x8004_1063: ("WBEM_E_INVALID_OPERATOR", "Operator is not valid for this property type."),
         0x8004_1069: ("WBEM_E_TIMED_OUT", "Operation timed out."),
         0x8004_106C: ("WBEM_E_QUOTA_VIOLATION", "A resource limit was exceeded."),
+        0x8004_106D: ("WBEM_E_TRANSACTION_CONFLICT", "Another transaction changed the data first."),
         0x8004_1089: ("WBEM_E_NO_KEY", "The instance has no defined key."),
     ]
 

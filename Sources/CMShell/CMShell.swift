@@ -2,3 +2,4 @@
 @_exported import CIM
 @_exported import Script
 @_exported import Site
+@_exported import SiteStore

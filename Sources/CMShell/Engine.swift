@@ -4,6 +4,7 @@ import CIM
 import Foundation
 import Script
 import Site
+import SiteStore
 
 /// Runs cmsh scripts against a ConfigMgr site model.
 ///
@@ -30,6 +31,17 @@ public final class Engine {
         case empty(siteCode: String)
         /// A repository the host built (its own MOF schema, say); no ConfigMgr providers.
         case repository(CIMRepository)
+        /// A site kept in an SQLite file: opened when `initialize` is nil, else created from that template
+        /// (refused if the file exists). Every statement that succeeds is written to the file.
+        case file(String, initialize: SiteTemplate? = nil, options: SiteFile.Options = SiteFile.Options())
+    }
+
+    /// What a new site file starts as.
+    public enum SiteTemplate: Sendable {
+        /// A copy of the demo site.
+        case demo
+        /// The SMS Provider schema with no instances.
+        case empty(siteCode: String)
     }
 
     /// The object model scripts run against: the simulated site's repository, or the one the host passed
@@ -37,6 +49,8 @@ public final class Engine {
     public let repository: CIMRepository
     /// The simulated site behind the repository (nil for a host's own repository).
     public let site: SimulatedSite?
+    /// The file the site is kept in (``SiteModel/file(_:initialize:options:)``), or nil for a site in memory.
+    public let siteFile: SiteFile?
     /// What scripts may touch outside the object model; nothing unless the host opens it.
     public var permissions: Permissions
     /// Limits applied to every run; a run reads them when it starts.
@@ -70,18 +84,34 @@ public final class Engine {
     /// - Throws: Only if the simulated site cannot be built.
     public init(site model: SiteModel = .demo, clock: SiteClock = SiteClock(), permissions: Permissions = [],
                 limits: EngineLimits = EngineLimits()) throws {
+        var file: SiteFile? = nil
         switch model {
         case .demo: site = try DemoSite.make(clock: clock)
         case .empty(let code): site = try SimulatedSite(siteCode: code, clock: clock)
         case .repository: site = nil
+        case .file(let path, let template?, let options):
+            let made = try Self.makeSite(template, clock: clock)
+            file = try SiteFile.create(path, from: made.repository, options: options)
+            try file?.setSetting("offline_servers", made.offlineServers.sorted().joined(separator: ","))
+            site = made
+        case .file(let path, nil, let options):
+            let (opened, repository) = try SiteFile.open(path, options: options)
+            let attached = try SimulatedSite(attachingTo: repository, clock: clock)
+            attached.offlineServers = Set(try opened.setting("offline_servers")?.split(separator: ",").map(String.init) ?? [])
+            file = opened
+            site = attached
         }
-        if case .repository(let repo) = model { repository = repo } else { repository = site!.repository }
+        siteFile = file
+        if case .repository(let repo) = model { repository = repo } else if let site { repository = site.repository } else {
+            throw CMShellError(.failed, "no site was made")
+        }
         self.permissions = permissions
         self.limits = limits
         interpreter = Interpreter(repository: repository)
         site?.attach(to: interpreter)
         let siteHook = interpreter.beforeStatement
         interpreter.beforeStatement = { [unowned self] statement in
+            catchUpWithSiteFile()
             siteHook?(statement)
             beforeStatement?(interpreter.source.text(of: statement.range))
         }
@@ -90,6 +120,22 @@ public final class Engine {
         }
         interpreter.cancellation = cancellation
         interpreter.output = { [unowned self] event in deliver(event) }
+    }
+
+    static func makeSite(_ template: SiteTemplate, clock: SiteClock) throws -> SimulatedSite {
+        switch template {
+        case .demo: try DemoSite.make(clock: clock)
+        case .empty(let code): try SimulatedSite(siteCode: code, clock: clock)
+        }
+    }
+
+    /// Before each statement, takes in what other processes committed to the site file — unless a
+    /// transaction is open, whose statements must see one consistent site (a conflict shows at commit).
+    private func catchUpWithSiteFile() {
+        guard siteFile != nil, repository.transactionDepth == 0 else { return }
+        do { try repository.refreshFromStore() } catch {
+            output(.status("warning: could not read what other processes changed in the site file: \(error.message)"))
+        }
     }
 
     // MARK: - Session state
@@ -190,6 +236,24 @@ public final class Engine {
             return RunResult(outcome: .failed(CMShellError(.notFound, "cannot read \(path)")))
         }
         return run(script: String(decoding: data, as: UTF8.self), fileName: path)
+    }
+
+    /// Loads MOF as data, the way a `.dump` is restored: classes and instances stored as written, with no
+    /// provider or hook side effects (the status rows a hook would make are in the dump already). Classes
+    /// the site already has identically are left as they are. All or nothing.
+    ///
+    /// - Throws: ``CMShellError`` with the MOF file's line and column.
+    @discardableResult
+    public func load(mof text: String, fileName: String = "<mof>") throws -> MOFCompileResult {
+        do {
+            return try repository.loadFromStore(writingBack: true) {
+                try MOFCompiler.compile(text, fileName: fileName, into: repository)
+            }
+        } catch let d as MOFDiagnostic {
+            throw CMShellError(d.status, d.message, location: SourceLocation(file: d.file, line: d.line, column: d.column))
+        } catch let e as CIMError {
+            throw CMShellError(e.status, e.message)
+        }
     }
 
     /// Parses a script once so it can run many times (with different variables) without re-parsing.

@@ -103,10 +103,15 @@ public final class Interpreter {
             beforeStatement?(statement)
             defer { afterStatement?(statement) }
             do {
-                let flow = try execute(statement)
+                let flow = try executeTopLevel(statement)
                 if case .exit(let code) = flow { return .exited(code) }
             } catch let exit as ExitRequest {
                 return .exited(exit.code)
+            } catch let error as CIMError {
+                // A store that could not write the statement (busy, conflict, disk full): it was undone.
+                let d = diagnostic(ScriptError(error.status, error.message, at: statement.range))
+                if errorMode == .stop { return .failed(d) }
+                output(.error(d))
             } catch let error as ScriptError {
                 let d = diagnostic(error)
                 if errorMode == .stop { return .failed(d) }
@@ -118,6 +123,28 @@ public final class Interpreter {
             }
         }
         return .completed
+    }
+
+    /// A top-level statement is atomic: if it fails, whatever it changed is undone (and with a site file,
+    /// it is written there in one transaction when it succeeds). `exit` is not a failure: what ran before it
+    /// stays.
+    func executeTopLevel(_ statement: Statement) throws -> Flow {
+        if case .transaction(let control) = statement.kind {
+            try step(statement.range)
+            do {
+                switch control {
+                case .begin: repository.beginTransaction()
+                case .commit: try repository.commitTransaction()
+                case .rollback: try repository.rollbackTransaction()
+                }
+            } catch let error as CIMError {
+                throw ScriptError(error.status, error.message, at: statement.range)
+            }
+            return .normal
+        }
+        return try repository.performAtomically { () throws -> Flow in
+            do { return try execute(statement) } catch let exit as ExitRequest { return .exit(exit.code) }
+        }
     }
 
     func diagnostic(_ e: ScriptError) -> Diagnostic {
@@ -162,6 +189,10 @@ public final class Interpreter {
     func execute(_ statement: Statement) throws -> Flow {
         try step(statement.range)
         switch statement.kind {
+        case .transaction(let control):
+            // The undo levels nest with the statements that contain them, so a transaction can only be
+            // opened or closed between top-level statements.
+            throw ScriptError(.invalidOperation, "'\(control.rawValue)' must stand on its own at the top level of a script, not inside a block or function", at: statement.range)
         case .expression(let e):
             let v = try evaluate(e)
             if case .invoke = e.kind { try checkReturnValue(v, e.range) }

@@ -215,6 +215,18 @@ public struct Parser {
             advance()
             let condition = try expression()
             return .while(condition, try block("to start the body of 'while'"))
+        case "begin", "commit", "rollback":
+            // Only when the word stands alone (optionally with `transaction` or `work`, as SQL allows), so
+            // a class or function of that name still works.
+            var look = p + 1
+            if tokens[look].isWord("transaction") || tokens[look].isWord("work") { look += 1 }
+            let next = tokens[look]
+            guard next.kind == .newline || next.kind == .end || next.isSymbol(.semicolon) || next.isSymbol(.rightBrace) else {
+                return .expression(try expression())
+            }
+            let word = advance().text.lowercased()
+            p = look
+            return .transaction(word == "begin" ? .begin : word == "commit" ? .commit : .rollback)
         case "break": advance(); return .break
         case "continue": advance(); return .continue
         case "func", "function": return .function(try functionDeclaration())

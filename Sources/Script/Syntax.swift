@@ -152,6 +152,8 @@ public struct FunctionDeclaration: Sendable {
 
 public indirect enum StatementKind: Sendable {
     case expression(Expression)
+    /// `begin`, `commit`, `rollback` (a cmsh extension: WQL has no transactions)
+    case transaction(TransactionControl)
     /// `let $x = e`
     case `let`(String, Expression)
     /// `$x = e`, `$x.P = e`, `$a[i] = e`
@@ -190,4 +192,9 @@ public enum ChangeTarget: Sendable {
 public struct Program: Sendable {
     public var statements: [Statement]
     public let source: SourceFile
+}
+
+/// The transaction statements. Each top-level statement is atomic on its own; these group several.
+public enum TransactionControl: String, Sendable {
+    case begin, commit, rollback
 }

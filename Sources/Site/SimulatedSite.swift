@@ -45,8 +45,27 @@ public final class SimulatedSite: @unchecked Sendable {
         for part in SiteSchema.parts + SiteSchema.simulationParts {
             _ = try MOFCompiler.compile(part.text, fileName: part.name, into: self.repository)
         }
+        try finishSetUp()
+    }
+
+    /// A site over a repository that already holds the SMS Provider schema and its instances (a site file
+    /// loaded by `SiteStore`): nothing is compiled; the providers, hooks and clock are attached. The site code
+    /// is read from the namespace, `root\sms\site_<code>`.
+    public init(attachingTo repository: CIMRepository, clock: SiteClock = SiteClock()) throws {
+        let namespace = repository.defaultNamespace
+        guard let range = namespace.range(of: "site_", options: [.caseInsensitive, .backwards]),
+              repository.cimClass(named: "SMS_PackageStatusDistPointsSummarizer") != nil else {
+            throw CIMError(.invalidNamespace, "\(namespace) is not a ConfigMgr site namespace with the SMS Provider schema (root\\sms\\site_<code>).")
+        }
+        self.siteCode = String(namespace[range.upperBound...]).uppercased()
+        self.clock = clock
+        self.repository = repository
+        try finishSetUp()
+    }
+
+    private func finishSetUp() throws {
         // tick() runs before every statement and needs only the rows still in motion: index them by State.
-        try self.repository.createIndex(on: "State", of: "SMS_PackageStatusDistPointsSummarizer")
+        try repository.createIndex(on: "State", of: "SMS_PackageStatusDistPointsSummarizer")
         registerProviders()
     }
 

@@ -16,6 +16,7 @@ struct CMSH: ParsableCommand {
         cmsh FILE [ARGS…]                     run a script (ARGS are $args, $1, $2 …)
         cmsh -c 'STATEMENTS'                  run statements
         cmsh < script.cmsh                    run statements from standard input
+        cmsh --site FILE [--init demo|empty]  the same on a site kept in an SQLite file
         """,
         discussion: """
         Examples:
@@ -24,6 +25,9 @@ struct CMSH: ParsableCommand {
           cmsh --format csv -c "select PackageID, Name, SourceVersion from SMS_Package" > packages.csv
           cmsh --check deploy.cmsh              parse and resolve names without running
           echo "select * from SMS_Site" | cmsh --format json
+          cmsh --site contoso.site --init demo  create a site file from the demo site and open the shell
+          cmsh --site contoso.site --transaction deploy.cmsh   all of deploy.cmsh, or none of it
+          cmsh --site contoso.site --dump > contoso.mof; cmsh --site copy.site --init empty contoso.mof
 
         Exit status: 0 success; 1 a runtime error stopped the script (or `exit 1`); 2 a usage or syntax error.
         Errors go to standard error as file:line:col: error: … with the source line and a caret.
@@ -58,7 +62,28 @@ struct CMSH: ParsableCommand {
     @Option(help: ArgumentHelp("Start in this namespace (default root\\sms\\site_S01).", valueName: "namespace"))
     var namespace: String?
 
-    @ArgumentParser.Argument(help: ArgumentHelp("A script to run.", valueName: "file"))
+    @Option(help: ArgumentHelp("Keep the site in this SQLite file (created with --init); without it the demo site lives in memory.", valueName: "file"))
+    var site: String?
+
+    @Option(name: .customLong("init"), help: ArgumentHelp("Create the --site file first: a copy of the demo site, or the schema with no instances.", valueName: "demo|empty"))
+    var initialize: SiteInit?
+
+    @Option(name: .customLong("site-code"), help: ArgumentHelp("The site code for --init empty (default S01).", valueName: "code"))
+    var siteCode: String = "S01"
+
+    @Flag(help: "Run the whole script as one transaction: all of it is kept, or none of it.")
+    var transaction = false
+
+    @Option(name: .customLong("busy-timeout"), help: ArgumentHelp("Seconds to wait for another cmsh writing the --site file (default 5).", valueName: "seconds"))
+    var busyTimeout: Double = 5
+
+    @Flag(name: .customLong("check-integrity"), help: "Run SQLite's integrity check on the --site file and exit (0 when sound).")
+    var checkIntegrity = false
+
+    @Flag(help: "Print the whole site (schema and instances) as MOF and exit; a .mof FILE argument loads such a dump.")
+    var dump = false
+
+    @ArgumentParser.Argument(help: ArgumentHelp("A script to run (a .mof file is loaded as data).", valueName: "file"))
     var file: String?
 
     @ArgumentParser.Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script: $args, $1, $2 …", valueName: "args"))
@@ -77,6 +102,12 @@ struct CMSH: ParsableCommand {
         }
     }
 
+    func validate() throws {
+        if initialize != nil && site == nil { throw ValidationError("--init needs --site FILE: the file to create.") }
+        if checkIntegrity && site == nil { throw ValidationError("--check-integrity needs --site FILE.") }
+        if busyTimeout < 0 { throw ValidationError("--busy-timeout takes a number of seconds, 0 or more.") }
+    }
+
     func run() throws {
         let session: Session
         do { session = try Session(options: self) } catch {
@@ -84,14 +115,21 @@ struct CMSH: ParsableCommand {
             throw ExitCode(2)
         }
         let code: Int32
-        if let command {
+        if checkIntegrity {
+            code = session.checkIntegrity()
+        } else if dump {
+            code = session.dumpSite()
+        } else if let command {
             code = session.runBatch(text: command, fileName: "<command>", arguments: scriptArguments)
         } else if let file {
             guard let data = FileManager.default.contents(atPath: file) else {
                 FileHandle.standardError.write(Data("cmsh: cannot read \(file): no such file or it is not readable\n".utf8))
                 throw ExitCode(2)
             }
-            code = session.runBatch(text: String(decoding: data, as: UTF8.self), fileName: file, arguments: scriptArguments)
+            let text = String(decoding: data, as: UTF8.self)
+            code = file.lowercased().hasSuffix(".mof")
+                ? session.loadMOF(text, fileName: file)
+                : session.runBatch(text: text, fileName: file, arguments: scriptArguments)
         } else if !Terminal.isInteractive {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             code = session.runBatch(text: String(decoding: data, as: UTF8.self), fileName: "<stdin>", arguments: scriptArguments)
@@ -100,6 +138,11 @@ struct CMSH: ParsableCommand {
         }
         throw ExitCode(code)
     }
+}
+
+/// What `--init` creates.
+enum SiteInit: String, ExpressibleByArgument, CaseIterable {
+    case demo, empty
 }
 
 extension OutputFormat: ExpressibleByArgument {}

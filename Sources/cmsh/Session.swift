@@ -16,7 +16,7 @@ final class Session {
 
     init(options: CMSH) throws {
         self.options = options
-        engine = try Engine(site: .demo, permissions: .shell)
+        engine = try Engine(site: Self.siteModel(options), permissions: .shell)
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,
@@ -39,6 +39,19 @@ final class Session {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             write(String(format: "Run Time: %.3f s\n", seconds))
         }
+    }
+
+    /// The demo site in memory, or the --site file (created first with --init).
+    static func siteModel(_ options: CMSH) -> Engine.SiteModel {
+        guard let path = options.site else { return .demo }
+        var fileOptions = SiteFile.Options()
+        fileOptions.busyTimeout = options.busyTimeout
+        let template: Engine.SiteTemplate? = switch options.initialize {
+        case .demo?: .demo
+        case .empty?: .empty(siteCode: options.siteCode)
+        case nil: nil
+        }
+        return .file(path, initialize: template, options: fileOptions)
     }
 
     func write(_ text: String) { stdout.write(Data(text.utf8)) }
@@ -79,6 +92,66 @@ final class Session {
         engine.set("args", .list(arguments.map { .string($0) }))
         engine.set("0", .string(scriptName ?? fileName))
         for (i, a) in arguments.enumerated() { engine.set("\(i + 1)", .string(a)) }
-        return report(engine.run(script: text, fileName: fileName))
+        if options.transaction { engine.repository.beginTransaction() }
+        let code = report(engine.run(script: text, fileName: fileName))
+        return finishTransactions(after: code)
+    }
+
+    /// A batch leaves no transaction open: --transaction commits when the script succeeded; anything else
+    /// still open is rolled back, and that is an error (the script forgot its `commit`).
+    private func finishTransactions(after code: Int32) -> Int32 {
+        let repository = engine.repository
+        var code = code
+        if options.transaction && repository.transactionDepth == 1 {
+            if code == 0 {
+                do { try repository.commitTransaction() } catch {
+                    writeError("cmsh: the transaction was not committed: \(error)\n")
+                    code = 1
+                }
+            } else {
+                try? repository.rollbackTransaction()
+                writeError("cmsh: the script failed, so the transaction was rolled back; nothing it did was kept\n")
+            }
+        }
+        if repository.transactionDepth > 0 {
+            while repository.transactionDepth > 0 { try? repository.rollbackTransaction() }
+            writeError("cmsh: the script ended inside a transaction ('begin' without 'commit'); it was rolled back\n")
+            code = code == 0 ? 1 : code
+        }
+        return code
+    }
+
+    /// Loads a MOF file as data (a `.dump`): stored as written, no provider side effects. Exit code.
+    func loadMOF(_ text: String, fileName: String) -> Int32 {
+        do {
+            let result = try engine.load(mof: text, fileName: fileName)
+            show(.status("\(result.classes.count) classes and \(result.instances.count) instances loaded from \(fileName)."))
+            return 0
+        } catch {
+            writeError(errorText("\(error)") + "\n")
+            return 1
+        }
+    }
+
+    /// `--dump`: the whole site as MOF on standard output.
+    func dumpSite() -> Int32 {
+        do { write(try engine.repository.mofDump()); return 0 } catch {
+            writeError("cmsh: \(error)\n")
+            return 1
+        }
+    }
+
+    /// `--check-integrity`: SQLite's integrity check of the site file.
+    func checkIntegrity() -> Int32 {
+        guard let file = engine.siteFile else { return 2 }
+        do {
+            let problems = try file.checkIntegrity()
+            if problems.isEmpty { write("ok: \(file.path) passed the integrity check\n"); return 0 }
+            for p in problems { writeError("\(file.path): \(p)\n") }
+            return 1
+        } catch {
+            writeError("cmsh: \(error)\n")
+            return 1
+        }
     }
 }

@@ -211,10 +211,7 @@ struct MOFCompilation {
 
     mutating func compile(_ declaration: MOFClassDeclaration) throws(MOFDiagnostic) {
         let className = CIMName(declaration.name)
-        if let existing = repository.cimClass(named: className, namespace: namespace) {
-            throw fail("class \(existing.name) already exists in \(namespace); the MOF compiler does not update classes",
-                       at: declaration.location, .alreadyExists)
-        }
+        let existing = repository.cimClass(named: className, namespace: namespace)
         var superclass: CIMClass?
         if let superName = declaration.superclass {
             guard let found = repository.cimClass(named: CIMName(superName), namespace: namespace) else {
@@ -240,9 +237,17 @@ struct MOFCompilation {
             }
         }
         let cimClass: CIMClass
-        do {
+        do throws(CIMError) {
             cimClass = try CIMClass(name: className, superclass: superclass, qualifiers: classQualifiers,
                                     properties: properties, methods: methods)
+            if let existing {
+                // A declaration identical to the class already there is a no-op, so a dump (schema and
+                // instances) loads into a site that has the schema; any difference is refused.
+                guard existing.mofDeclaration == cimClass.mofDeclaration else {
+                    throw CIMError(.alreadyExists, "class \(existing.name) already exists in \(namespace) with a different definition; the MOF compiler does not update classes")
+                }
+                return
+            }
             try repository.addClass(cimClass, namespace: namespace)
         } catch {
             throw fail(error, at: declaration.location)

@@ -22,7 +22,7 @@ enum MOFRenderer {
             return items.map(render).joined(separator: "\n")
         case .instance(let i), .cim(.object(let i)): return i.mofText() + ";\n"
         case .record(let r): return record(r, failure: value.methodFailure)
-        case .cimClass(let c): return declaration(of: c)
+        case .cimClass(let c): return c.mofDeclaration
         case .cim(let v): return v.literal + "\n"
         }
     }
@@ -63,40 +63,5 @@ enum MOFRenderer {
     /// A `//` line; line breaks inside (an embedded instance's literal) would end the comment, so they go.
     private static func comment(_ text: String) -> String {
         "// " + text.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n"
-    }
-
-    // MARK: - Classes
-
-    private static func declaration(of c: CIMClass) -> String {
-        let base = c.superclass
-        // Inherited qualifiers, properties and methods come back from the superclass when this compiles.
-        let qualifiers = CIMQualifierSet(c.qualifiers.filter { base?.qualifiers[$0.name] != $0.value })
-        var out = qualifierList(qualifiers, separator: "\n") + "class " + c.name.string
-        out += (base.map { " : " + $0.name.string } ?? "") + "\n{\n"
-        for p in c.properties where p.classOrigin == c.name || base?.property(named: p.name) != p {
-            out += "    " + qualifierList(p.qualifiers) + typeName(p.type, p.referenceClass) + " " + p.name.string
-            out += (p.type.isArray ? "[]" : "") + (p.defaultValue.isNull ? "" : " = " + p.defaultValue.literal) + ";\n"
-        }
-        for m in c.methods where m.classOrigin == c.name || base?.method(named: m.name) != m {
-            let parameters = m.parameters.map { p in
-                qualifierList(p.qualifiers) + typeName(p.type, p.referenceClass) + " " + p.name.string + (p.type.isArray ? "[]" : "")
-            }
-            out += "    " + qualifierList(m.qualifiers) + (m.returnType.map { typeName($0, nil) } ?? "void") + " "
-                + m.name.string + "(" + parameters.joined(separator: ", ") + ");\n"
-        }
-        return out + "};\n"
-    }
-
-    /// `object` rather than the embedded class's name: the EmbeddedInstance qualifier, written with the
-    /// others, already says which class, and `object` compiles even where that class is not yet declared.
-    private static func typeName(_ type: CIMType, _ referenceClass: CIMName?) -> String {
-        declaredTypeName(type, referenceClass, [])
-    }
-
-    /// `[Key, Description("x") : ToSubclass]` and the separator, or nothing.
-    private static func qualifierList(_ set: CIMQualifierSet, separator: String = " ") -> String {
-        guard !set.isEmpty else { return "" }
-        let items = set.map { q in q.mofText + (q.flavors.isEmpty ? "" : " : " + q.flavors.joined(separator: " ")) }
-        return "[" + items.joined(separator: ", ") + "]" + separator
     }
 }

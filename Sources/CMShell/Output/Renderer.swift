@@ -254,26 +254,6 @@ extension CIMProperty {
     var typeText: String { typeText(withArray: true) }
 
     func typeText(withArray: Bool) -> String {
-        declaredTypeName(type, referenceClass, qualifiers) + (withArray && type.isArray ? "[]" : "")
-    }
-}
-
-/// `SMS_Site ref`, `object ref`, the embedded class for `[EmbeddedInstance("X")] object`, else the scalar name.
-func declaredTypeName(_ type: CIMType, _ referenceClass: CIMName?, _ qualifiers: CIMQualifierSet) -> String {
-    switch type.scalar {
-    case .reference: (referenceClass?.string ?? "object") + " ref"
-    case .object: qualifiers["EmbeddedInstance"]?.stringValue ?? "object"
-    default: type.scalar.name
-    }
-}
-
-extension CIMQualifier {
-    /// As MOF writes it: `Key`, `Key(FALSE)`, `Description("…")`, `Values{"a", "b"}`.
-    var mofText: String {
-        switch value {
-        case .boolean(true): name.string
-        case .array: name.string + value.literal
-        default: name.string + "(" + value.literal + ")"
-        }
+        type.declaredName(referenceClass: referenceClass, qualifiers: qualifiers) + (withArray && type.isArray ? "[]" : "")
     }
 }
