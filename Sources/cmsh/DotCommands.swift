@@ -19,6 +19,7 @@ enum DotCommand {
         (".history", ".history [n]", "the last n statements (default 20)"),
         (".onerror", ".onerror stop|continue", "whether an error stops a .read script"),
         (".editmode", ".editmode emacs|vi", "line-editing keys"),
+        (".dump", ".dump [FILE]", "the whole site (schema and instances) as MOF, to FILE or the screen"),
         (".clear", ".clear", "clear the screen"),
     ]
     static var names: [String] { help.map(\.name) }
@@ -50,6 +51,8 @@ enum DotCommand {
         "site": """
             The demo site: S01 Contoso HQ (dp1, dp2, dp3 — dp3 offline) and S02 Contoso Branch (dp4); 23 packages,
             PKG00001 among them. show classes, describe SMS_DriverPackage, show methods of SMS_Package.
+            cmsh --site FILE --init demo keeps a site in an SQLite file; every statement that succeeds is saved.
+            begin … commit (or rollback) groups statements; the prompt shows * while a transaction is open.
             """,
     ]
 
@@ -106,6 +109,16 @@ enum DotCommand {
         case ".editmode":
             guard let mode = EditMode(rawValue: argument.lowercased()) else { usage(); break }
             (repl.reader as? TerminalLineReader)?.editMode = mode
+        case ".dump":
+            do {
+                let text = try repl.engine.repository.mofDump()
+                if argument.isEmpty { session.write(text) } else {
+                    try text.write(toFile: argument, atomically: true, encoding: .utf8)
+                    session.write("site written to \(argument) as MOF\n")
+                }
+            } catch {
+                session.writeError("cannot dump the site: \(error)\n")
+            }
         case ".clear":
             session.write("\u{1B}[H\u{1B}[2J")
         default:

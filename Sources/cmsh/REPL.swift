@@ -48,7 +48,8 @@ final class REPL {
 
     var prompt: String {
         let code = engine.namespace.split(separator: "_").last.map(String.init) ?? "cmsh"
-        let text = "cmsh \(code)> "
+        // `*` while a transaction is open, as a reminder that nothing since `begin` is kept until `commit`.
+        let text = "cmsh \(code)\(engine.repository.transactionDepth > 0 ? "*" : "")> "
         return session.colorAllowed ? "\u{1B}[1;34m" + text + "\u{1B}[0m" : text
     }
     var continuationPrompt: String { "   ...> " }
@@ -65,6 +66,7 @@ final class REPL {
             case .endOfInput:
                 if !buffer.isEmpty { submit(buffer.joined(separator: "\n")) }
                 if reader is TerminalLineReader { session.write("\n") }
+                rollBackOpenTransaction()
                 return 0
             case .interrupted:
                 buffer = []
@@ -74,7 +76,7 @@ final class REPL {
                     reader.addHistory(line)
                     switch DotCommand.run(line, repl: self) {
                     case .continue: continue
-                    case .quit(let code): return code
+                    case .quit(let code): rollBackOpenTransaction(); return code
                     }
                 }
                 buffer.append(line)
@@ -88,6 +90,13 @@ final class REPL {
                 buffer = []
             }
         }
+    }
+
+    /// Leaving with a transaction open drops it, as SQL shells do, and says so.
+    private func rollBackOpenTransaction() {
+        guard engine.repository.transactionDepth > 0 else { return }
+        while engine.repository.transactionDepth > 0 { try? engine.repository.rollbackTransaction() }
+        session.writeError("the open transaction was rolled back (no 'commit')\n")
     }
 
     /// Runs one complete statement (or a pasted batch) and shows its results or errors.
