@@ -51,7 +51,7 @@ docs: deps
 	$(SWIFT) build --target CMShell
 	@mkdir -p .build/symbol-graphs
 	swift-symbolgraph-extract -module-name CMShell -I "$$($(SWIFT) build --show-bin-path)/Modules" \
-	    -minimum-access-level public -experimental-allowed-reexported-modules=CIM,Script,Site \
+	    -minimum-access-level public -experimental-allowed-reexported-modules=CIM,Script,Site,SiteStore \
 	    -output-dir .build/symbol-graphs
 	docc convert Sources/CMShell/Documentation.docc --additional-symbol-graph-dir .build/symbol-graphs \
 	    --output-path .build/docs --fallback-display-name CMShell --fallback-bundle-identifier CMShell \

@@ -150,11 +150,12 @@ extension CIMRepository {
     public func putStoredInstance(_ instance: CIMInstance, namespace: String? = nil) throws(CIMError) {
         try locked { () throws(CIMError) in
             let ns = try resolveNamespace(namespace)
-            guard let table = stores[ns]!.tables[instance.className] else {
+            // No local copy of the table: holding one would make the insert below copy every row (O(n²) loads).
+            guard stores[ns]!.tables[instance.className] != nil else {
                 throw CIMError(.invalidClass, "Class \(instance.className) does not exist.")
             }
             let key = InstanceKey(instance)
-            if let old = table.row(for: key) {
+            if let old = stores[ns]!.tables[instance.className]!.row(for: key) {
                 _ = stores[ns]!.tables[instance.className]!.replace(instance)
                 record(.modified(ns, old))
             } else {
