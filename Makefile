@@ -51,6 +51,7 @@ docs: deps
 	$(SWIFT) build --target CMShell
 	@mkdir -p .build/symbol-graphs
 	swift-symbolgraph-extract -module-name CMShell -I "$$($(SWIFT) build --show-bin-path)/Modules" \
+	    -I .build/checkouts/GRDB.swift/Sources/GRDBSQLite \
 	    -minimum-access-level public -experimental-allowed-reexported-modules=CIM,Script,Site,SiteStore \
 	    -output-dir .build/symbol-graphs
 	docc convert Sources/CMShell/Documentation.docc --additional-symbol-graph-dir .build/symbol-graphs \

@@ -113,7 +113,7 @@ extension CIMRepository {
     public var store: (any RepositoryStore)? { locked { persistentStore } }
 
     /// Attaches the store that committed transactions go to from now on (after it has loaded its contents
-    /// with ``loadFromStore(_:)``).
+    /// with ``loadFromStore(writingBack:_:)``).
     public func attach(_ store: any RepositoryStore) {
         locked { persistentStore = store }
     }
