@@ -3,7 +3,7 @@ SWIFT ?= swift
 # apt needs root; use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run build release test deps test-deps examples docs bench clean
+.PHONY: run build release test deps test-deps examples docs bench fuzz clean
 
 # The system libraries cmsh links: libedit (the REPL's line editing) and SQLite (site files, through GRDB).
 # Each is installed when missing.
@@ -39,6 +39,12 @@ examples:
 	@./.build/debug/EmbeddingHost > .build/EmbeddingHost.out 2>&1
 	@diff -u Examples/EmbeddingHost/expected.out .build/EmbeddingHost.out && echo "EmbeddingHost: output as expected"
 	@bash Examples/scripts/run-examples.sh ./.build/debug/cmsh
+
+# libFuzzer targets (Fuzz/, a package of its own, built into .build-fuzz with -sanitize=fuzzer,address): each
+# runs FUZZ_SECONDS (60) and any crash, trap, leak or hang fails; see SECURITY.md. FUZZ_TARGETS picks some.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run.sh
 
 # Benchmarks against pywbem_mock, sqlite3 and Lua 5.4, measured in one run; writes bench/results.md.
 # bench/peers/setup.sh installs what the peers need: lua5.4 and sqlite3 through apt, pywbem in bench/.venv.

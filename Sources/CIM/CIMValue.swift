@@ -206,7 +206,9 @@ public enum CIMValue: Hashable, Sendable {
         if s.first == "-" || s.first == "+" { negative = s.first == "-"; s = s.dropFirst() }
         var radix = 10
         if s.hasPrefix("0x") || s.hasPrefix("0X") { radix = 16; s = s.dropFirst(2) }
-        guard !s.isEmpty, s.count <= 40, let magnitude = Int128(s, radix: radix) else { return nil }
+        // Int128(_:radix:) takes a sign of its own: refuse a second one ("--…"), whose magnitude could be
+        // Int128.min, and negating that traps.
+        guard let first = s.first, first.isHexDigit, s.count <= 40, let magnitude = Int128(s, radix: radix) else { return nil }
         return negative ? -magnitude : magnitude
     }
 }

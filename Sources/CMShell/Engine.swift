@@ -409,8 +409,12 @@ public struct EngineLimits: Sendable, Hashable {
     /// Nesting of expressions and blocks in the source (200); deeper source is a syntax error, and nothing
     /// runs.
     public var maxSyntaxDepth = 200
+    /// Elements in one list, or bytes in one string, that a script may build (50 million); building a
+    /// bigger one stops the run with WBEM_E_QUOTA_VIOLATION.
+    public var maxCollectionSize = 50_000_000
 
-    /// The default limits: call depth and source nesting of 200, nothing else limited.
+    /// The default limits: call depth and source nesting of 200, 50 million elements or bytes in one list or
+    /// string, nothing else limited.
     public init() {}
 
     var scriptLimits: Limits {
@@ -419,6 +423,7 @@ public struct EngineLimits: Sendable, Hashable {
         l.maxCallDepth = maxCallDepth
         l.maxLoopIterations = maxLoopIterations
         l.maxSyntaxDepth = maxSyntaxDepth
+        l.maxCollectionSize = maxCollectionSize
         return l
     }
 }

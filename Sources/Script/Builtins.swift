@@ -81,7 +81,10 @@ extension Interpreter {
             switch try unitWord(argExprs[0], arg(0)) {
             case "yy", "yyyy", "year": return .integer(Int64(b.year - a.year))  // boundaries crossed, as SQL counts
             case "mm", "m", "month": return .integer(Int64((b.year - a.year) * 12 + b.month - a.month))
-            default: return .integer((b.utcMicroseconds - a.utcMicroseconds) / (try datePart(argExprs[0], arg(0))))
+            default:
+                let (span, overflow) = b.utcMicroseconds.subtractingReportingOverflow(a.utcMicroseconds)
+                guard !overflow else { throw dateOutOfRange(range) }
+                return .integer(span / (try datePart(argExprs[0], arg(0))))
             }
         case "datepart":
             try count(2...2)
@@ -111,8 +114,8 @@ extension Interpreter {
             }
             guard let d = try dateValue(arg(2), argRange(2)) else { return .null }
             let (delta, overflow) = step.multipliedReportingOverflow(by: unit)
-            if overflow { throw ScriptError(.valueOutOfRange, "DateAdd() result is out of range", at: range) }
-            return .cim(.datetime(CIMDateTime(utcMicroseconds: d.utcMicroseconds &+ delta)))
+            if overflow { throw dateOutOfRange(range) }
+            return try checkedTimestamp(d.utcMicroseconds.addingReportingOverflow(delta), range)
         case "nal":
             try count(2...2)
             guard let server = try text(0), let site = try text(1) else { return .null }

@@ -46,6 +46,9 @@ extension Interpreter {
         guard callDepth < limits.maxCallDepth else {
             throw ScriptError(.quotaViolation, "too many nested function calls (limit is \(limits.maxCallDepth)); is \(f.name)() recursing without end?", at: range)
         }
+        guard !stackGuard.isExhausted else {
+            throw ScriptError(.quotaViolation, "\(f.name)() is called too deeply for the stack: its calls and the expressions around them nest too far", at: range)
+        }
         var frame: [String: Value] = [:]
         for (param, arg) in zip(f.parameters, args) {
             if let n = arg.name, !n.equalsIgnoringCase(param) {

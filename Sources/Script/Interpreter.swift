@@ -45,6 +45,8 @@ public final class Interpreter {
     /// The query rows in scope while WHERE/ON/ORDER BY/select items are evaluated (innermost last).
     var rowScopes: [RowScope] = []
     var callDepth = 0
+    /// The running thread's stack, measured when a run starts (see StackGuard).
+    var stackGuard = StackGuard()
     /// The clock `now()`/`GetDate()` read; nil for the system clock. A simulated site fixes it.
     public var clockOverride: (@Sendable () -> CIMDateTime)?
 
@@ -98,6 +100,7 @@ public final class Interpreter {
     public func run(_ program: Program) -> Outcome {
         source = program.source
         steps = 0
+        stackGuard = StackGuard()
         cancellation?.reset()
         for statement in program.statements {
             beforeStatement?(statement)

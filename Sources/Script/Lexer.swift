@@ -197,8 +197,13 @@ public struct Lexer {
             error("expected a variable name after '$'", start, start + 1)
             return
         }
+        let name = String(decoding: bytes[nameStart..<i], as: UTF8.self)
+        if name.unicodeScalars.contains("\u{FFFD}") {
+            error("unexpected character in a variable name: invalid UTF-8", start, i)
+            return
+        }
         // Variables are case-insensitive ($Site is $site): fold once here so lookups never fold.
-        add(.variable, start, String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased())
+        add(.variable, start, name.lowercased())
     }
 
     private mutating func number() {

@@ -12,7 +12,13 @@ extension Interpreter {
             }
             return .string(s)
         }
-        if op == .add, case .list(let a) = l, case .list(let b) = r { return .list(a + b) }
+        if op == .add, case .list(let a) = l, case .list(let b) = r {
+            // `$l = $l + $l` in a loop doubles the list: without a bound it eats all memory in 30 turns.
+            guard a.count + b.count <= limits.maxCollectionSize else {
+                throw ScriptError(.quotaViolation, "list too long (limit is \(limits.maxCollectionSize) elements)", at: range)
+            }
+            return .list(a + b)
+        }
         guard case .cim(let a) = l, case .cim(let b) = r else {
             throw ScriptError(.typeMismatch, "cannot apply '\(op.rawValue)' to \(l.kindDescription) and \(r.kindDescription)", at: range)
         }
@@ -63,12 +69,30 @@ extension Interpreter {
     private func dateArithmetic(_ op: BinaryOperator, _ d: CIMDateTime, _ b: CIMValue, _ range: SourceRange) throws(ScriptError) -> Value? {
         guard case .datetime(let e) = b else { return nil }
         switch (op, d.isInterval, e.isInterval) {
-        case (.add, false, true): return .cim(.datetime(CIMDateTime(utcMicroseconds: d.utcMicroseconds + e.utcMicroseconds)))
-        case (.subtract, false, true): return .cim(.datetime(CIMDateTime(utcMicroseconds: d.utcMicroseconds - e.utcMicroseconds)))
-        case (.subtract, false, false): return .cim(.datetime(CIMDateTime(intervalMicroseconds: abs(d.utcMicroseconds - e.utcMicroseconds))))
-        case (.add, true, true): return .cim(.datetime(CIMDateTime(intervalMicroseconds: d.microseconds + e.microseconds)))
+        case (.add, false, true): return try checkedTimestamp(d.utcMicroseconds.addingReportingOverflow(e.utcMicroseconds), range)
+        case (.subtract, false, true): return try checkedTimestamp(d.utcMicroseconds.subtractingReportingOverflow(e.utcMicroseconds), range)
+        case (.subtract, false, false):
+            let (span, overflow) = d.utcMicroseconds.subtractingReportingOverflow(e.utcMicroseconds)
+            guard !overflow, span != .min else { throw dateOutOfRange(range) }
+            return .cim(.datetime(CIMDateTime(intervalMicroseconds: abs(span))))
+        case (.add, true, true):
+            let (sum, overflow) = d.microseconds.addingReportingOverflow(e.microseconds)
+            guard !overflow else { throw dateOutOfRange(range) }
+            return .cim(.datetime(CIMDateTime(intervalMicroseconds: sum)))
         default: throw ScriptError(.typeMismatch, "cannot apply '\(op.rawValue)' to these datetimes", at: range)
         }
+    }
+
+    /// A timestamp from checked arithmetic: an overflow, or a result outside the years a DMTF datetime can
+    /// write (0 to 9999), is an error rather than a trap or a garbled date.
+    func checkedTimestamp(_ result: (partialValue: Int64, overflow: Bool), _ range: SourceRange) throws(ScriptError) -> Value {
+        let date = CIMDateTime(utcMicroseconds: result.partialValue)
+        guard !result.overflow, (0...9999).contains(date.year) else { throw dateOutOfRange(range) }
+        return .cim(.datetime(date))
+    }
+
+    func dateOutOfRange(_ range: SourceRange) -> ScriptError {
+        ScriptError(.valueOutOfRange, "datetime result is out of range (years 0 to 9999)", at: range)
     }
 
     /// Compares two values; nil means unknown (either side null). Arrays match when any element matches.

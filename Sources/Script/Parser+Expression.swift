@@ -14,18 +14,32 @@ import CIM
 extension Parser {
     mutating func expression() throws(Failure) -> Expression {
         try enter()
-        defer { depth -= 1 }
+        var links = 0
+        defer { depth -= 1 + links }
         var left = try andExpression()
         while acceptWord("or") {
+            try chainLink(&links)
             let right = try andExpression()
             left = Expression(.or(left, right), left.range.union(right.range))
         }
         return left
     }
 
+    /// `a or b or c …`, `a + b + c …` and `$x.a.b[0] …` build left-deep trees as deep as they are long, and
+    /// evaluating or freeing such a tree recurses that deep: each link counts toward the nesting limit, so a
+    /// pasted 100 000-term expression is an error, not a stack overflow.
+    mutating func chainLink(_ links: inout Int) throws(Failure) {
+        depth += 1
+        links += 1
+        if depth > maxDepth { throw fail("too many operators in one expression (limit is \(maxDepth)); split it up, or use IN (…) for a list") }
+    }
+
     mutating func andExpression() throws(Failure) -> Expression {
+        var links = 0
+        defer { depth -= links }
         var left = try notExpression()
         while acceptWord("and") {
+            try chainLink(&links)
             let right = try notExpression()
             left = Expression(.and(left, right), left.range.union(right.range))
         }
@@ -124,8 +138,11 @@ extension Parser {
     }
 
     mutating func additive() throws(Failure) -> Expression {
+        var links = 0
+        defer { depth -= links }
         var left = try multiplicative()
         while case .symbol(let s) = current.kind, s == .plus || s == .minus || s == .concat {
+            try chainLink(&links)
             advance()
             let right = try multiplicative()
             let op: BinaryOperator = s == .plus ? .add : (s == .minus ? .subtract : .concat)
@@ -135,8 +152,11 @@ extension Parser {
     }
 
     mutating func multiplicative() throws(Failure) -> Expression {
+        var links = 0
+        defer { depth -= links }
         var left = try unary()
         while case .symbol(let s) = current.kind, s == .star || s == .slash || s == .percent {
+            try chainLink(&links)
             advance()
             let right = try unary()
             let op: BinaryOperator = s == .star ? .multiply : (s == .slash ? .divide : .remainder)
@@ -170,8 +190,11 @@ extension Parser {
     }
 
     mutating func postfixExpression() throws(Failure) -> Expression {
+        var links = 0
+        defer { depth -= links }
         var e = try primary()
         while true {
+            if current.isSymbol(.dot) || current.isSymbol(.leftBracket) { try chainLink(&links) }
             if accept(.dot) {
                 if accept(.star) { throw fail("'.*' is only allowed in a select list") }
                 let member = try name("a property or method name after '.'")

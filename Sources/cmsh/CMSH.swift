@@ -62,6 +62,20 @@ struct CMSH: ParsableCommand {
     @Option(help: ArgumentHelp("Start in this namespace (default root\\sms\\site_S01).", valueName: "namespace"))
     var namespace: String?
 
+    // Limits, so that a typo (a loop that never ends, a recursion without a base case) cannot take the
+    // machine down. Each stops the run with an error; 0 turns a limit off.
+    @Option(name: .customLong("max-call-depth"), help: ArgumentHelp("Stop a script whose function calls nest deeper than this.", valueName: "n"))
+    var maxCallDepth = 200
+
+    @Option(name: .customLong("max-output-mb"), help: ArgumentHelp("Stop a run that prints more than this many megabytes; 0 for no limit.", valueName: "mb"))
+    var maxOutputMB = 100
+
+    @Option(name: .customLong("max-steps"), help: ArgumentHelp("Stop a run after this many statements; 0 (the default) for no limit.", valueName: "n"))
+    var maxSteps = 0
+
+    @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop a run after this many seconds; 0 (the default) for no limit.", valueName: "seconds"))
+    var timeLimit = 0
+
     @Option(help: ArgumentHelp("Keep the site in this SQLite file (created with --init); without it the demo site lives in memory.", valueName: "file"))
     var site: String?
 
@@ -106,6 +120,22 @@ struct CMSH: ParsableCommand {
         if initialize != nil && site == nil { throw ValidationError("--init needs --site FILE: the file to create.") }
         if checkIntegrity && site == nil { throw ValidationError("--check-integrity needs --site FILE.") }
         if busyTimeout < 0 { throw ValidationError("--busy-timeout takes a number of seconds, 0 or more.") }
+        for (name, value) in [("--max-call-depth", maxCallDepth), ("--max-output-mb", maxOutputMB), ("--max-steps", maxSteps),
+                              ("--time-limit", timeLimit)] where value < 0 {
+            throw ValidationError("\(name) must be 0 or more, not \(value)")
+        }
+        guard maxCallDepth > 0 else { throw ValidationError("--max-call-depth must be at least 1") }
+    }
+
+    /// The engine's limits from the options.
+    var limits: EngineLimits {
+        var limits = EngineLimits()
+        limits.maxCallDepth = maxCallDepth
+        let (outputBytes, tooMany) = maxOutputMB.multipliedReportingOverflow(by: 1 << 20)
+        limits.maxOutputBytes = maxOutputMB == 0 || tooMany ? nil : outputBytes
+        limits.maxSteps = maxSteps == 0 ? nil : maxSteps
+        limits.timeLimit = timeLimit == 0 ? nil : .seconds(timeLimit)
+        return limits
     }
 
     func run() throws {

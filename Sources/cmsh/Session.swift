@@ -16,7 +16,7 @@ final class Session {
 
     init(options: CMSH) throws {
         self.options = options
-        engine = try Engine(site: Self.siteModel(options), permissions: .shell)
+        engine = try Engine(site: Self.siteModel(options), permissions: .shell, limits: options.limits)
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,

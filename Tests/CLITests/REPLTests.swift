@@ -166,4 +166,18 @@ final class TerminalSession {
         try t.send("Enter")
         try t.waitFor(#""SiteCode": "S02""#)
     }
+
+    /// Raw bytes typed at the prompt: libedit drops a byte that is not UTF-8 and takes NUL as an editing key;
+    /// either way the statement runs and the shell goes on.
+    @Test func invalidUTF8AndNULAtThePromptLeaveTheShellRunning() throws {
+        let t = try TerminalSession(history: historyFile())
+        try t.type("print 1 ")
+        try TerminalSession.tmux(["send-keys", "-t", t.name, "-H", "ff"])
+        try t.send("Enter")
+        try TerminalSession.tmux(["send-keys", "-t", t.name, "-H", "00"])
+        try t.type("print 6 * 7")
+        try t.send("Enter")
+        try t.waitFor("42")
+        #expect(!t.screen.contains("EXIT="))
+    }
 }
