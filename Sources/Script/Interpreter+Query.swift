@@ -85,8 +85,8 @@ extension Interpreter {
     /// The instances of the first class the predicate holds for (WHERE's unknown counts as false): through
     /// an index when WHERE has an indexed equality, else by visiting every instance without copying them all.
     private func matchingRows(_ q: Query, _ cls: CIMClass, _ predicate: CompiledCondition) throws -> [CIMInstance] {
-        if let filter = q.filter, let (property, value) = try indexedEquality(filter, q.from, cls, single: true) {
-            return try indexedRows(q.from, cls, property, value).filter { try predicate(self, $0) ?? false }
+        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, cls, single: true) {
+            return try indexedRows(q.from, cls, slot, value).filter { try predicate(self, $0) ?? false }
         }
         var matches: [CIMInstance] = []
         do {
@@ -103,31 +103,31 @@ extension Interpreter {
     /// The first class's instances, narrowed by the repository's key or hash index when WHERE has a
     /// top-level `Property = constant` on an indexed property.
     private func candidates(_ q: Query, _ cls: CIMClass) throws -> [CIMInstance] {
-        if let filter = q.filter, let (property, value) = try indexedEquality(filter, q.from, cls, single: q.joins.isEmpty) {
-            return try indexedRows(q.from, cls, property, value)
+        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, cls, single: q.joins.isEmpty) {
+            return try indexedRows(q.from, cls, slot, value)
         }
         return try located(q.from.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
     }
 
-    private func indexedRows(_ source: Query.Source, _ cls: CIMClass, _ property: CIMName, _ value: CIMValue) throws(ScriptError) -> [CIMInstance] {
+    private func indexedRows(_ source: Query.Source, _ cls: CIMClass, _ slot: Int, _ value: CIMValue) throws(ScriptError) -> [CIMInstance] {
         try located(source.range) { () throws(CIMError) in
-            try repository.instances(of: cls.name, where: property, equals: value, namespace: namespace)
+            try repository.instances(of: cls, whereSlot: slot, equals: value, namespace: namespace)
         }
     }
 
     /// Finds `P = const` (or `const = P`, `Class.P = const`) among the top-level ANDs of a WHERE clause, where
-    /// P has an index. Constants are literals or variables: anything that does not depend on the row.
-    func indexedEquality(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) throws -> (CIMName, CIMValue)? {
+    /// P has an index; returns P's slot and the constant. Constants are literals or variables: anything that
+    /// does not depend on the row.
+    func indexedEquality(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) throws -> (slot: Int, value: CIMValue)? {
         switch e.kind {
         case .and(let l, let r):
             return try indexedEquality(l, source, cls, single: single) ?? indexedEquality(r, source, cls, single: single)
         case .comparison(.equal, let l, let r):
             for (p, c) in [(l, r), (r, l)] {
-                guard let prop = propertyName(p, source, cls, single: single), let constant = try constantValue(c),
-                      !constant.isNull, constant.type?.isArray != true,
-                      cls.property(named: prop)?.type.isArray == false,
-                      repository.isIndexed(prop, of: cls.name, namespace: namespace) else { continue }
-                return (prop, constant)
+                guard let slot = propertySlot(p, source, cls, single: single), let constant = try constantValue(c),
+                      !constant.isNull, constant.type?.isArray != true, !cls.properties[slot].type.isArray,
+                      repository.isIndexed(slot: slot, of: cls, namespace: namespace) else { continue }
+                return (slot, constant)
             }
             return nil
         default:
@@ -135,12 +135,12 @@ extension Interpreter {
         }
     }
 
-    private func propertyName(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> CIMName? {
+    private func propertySlot(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> Int? {
         switch e.kind {
-        case .name(let n) where single && cls.property(named: CIMName(n)) != nil: return CIMName(n)
+        case .name(let n) where single: return cls.slot(of: CIMName(n))
         case .member(let base, let n):
-            guard case .name(let b) = base.kind, b.equalsIgnoringCase(source.binding), cls.property(named: CIMName(n)) != nil else { return nil }
-            return CIMName(n)
+            guard case .name(let b) = base.kind, b.equalsIgnoringCase(source.binding) else { return nil }
+            return cls.slot(of: CIMName(n))
         default: return nil
         }
     }
@@ -241,7 +241,7 @@ extension Interpreter {
         let single = sources.count == 1
         let fromClass = sources[0].1
         if q.items.count == 1, case .star = q.items[0], single {
-            return ResultSet(className: fromClass.name.string, columns: fromClass.properties.map(\.name.string), rows: tuples.map { $0[0] })
+            return ResultSet(className: fromClass.name.string, columns: fromClass.propertyNames, rows: tuples.map { $0[0] })
         }
         // Columns: `*` with joins expands to Class.Prop for every source; `A.*` to A's properties.
         var columns: [(name: String, value: ([Value]) throws -> Value)] = []
