@@ -88,6 +88,8 @@ public final class CIMClass: Sendable, CustomStringConvertible {
     public let qualifiers: CIMQualifierSet
     /// All properties, inherited first, in slot order.
     public let properties: [CIMProperty]
+    /// The properties' names as declared, in slot order: made once, since every `select *` lists them.
+    public let propertyNames: [String]
     /// All methods, inherited ones overridden by name.
     public let methods: [CIMMethod]
     /// Slots of the key properties, in declaration order.
@@ -167,6 +169,7 @@ public final class CIMClass: Sendable, CustomStringConvertible {
             }
         }
         properties = props
+        propertyNames = props.map(\.name.string)
         methods = meths
         slotByName = slots
         methodByName = methodSlots

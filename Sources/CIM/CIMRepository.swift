@@ -174,10 +174,16 @@ public final class CIMRepository: @unchecked Sendable {
 
     /// Is there a hash index (or the key index) serving equality on this property of this class?
     public func isIndexed(_ property: CIMName, of className: CIMName, namespace: String? = nil) -> Bool {
+        guard let cls = cimClass(named: className, namespace: namespace), let slot = cls.slot(of: property) else { return false }
+        return isIndexed(slot: slot, of: cls, namespace: namespace)
+    }
+
+    /// ``isIndexed(_:of:namespace:)`` for a class and slot already resolved (as a query plan holds them):
+    /// no name lookups but the table's.
+    public func isIndexed(slot: Int, of cls: CIMClass, namespace: String? = nil) -> Bool {
         locked {
-            guard let ns = try? nsKey(namespace), let cls = stores[ns]!.classes[className],
-                  let slot = cls.slot(of: property) else { return false }
-            return cls.keySlots == [slot] || stores[ns]!.tables[className]!.isIndexed(slot: slot)
+            guard let ns = try? nsKey(namespace), let table = stores[ns]!.tables[cls.name] else { return false }
+            return cls.keySlots == [slot] || table.isIndexed(slot: slot)
         }
     }
 
@@ -232,10 +238,20 @@ public final class CIMRepository: @unchecked Sendable {
     /// index where the property has one and scanning otherwise.
     public func instances(of className: CIMName, where property: CIMName, equals value: CIMValue,
                           deep: Bool = true, namespace: String? = nil) throws(CIMError) -> [CIMInstance] {
+        let (cls, slot) = try locked { () throws(CIMError) in try classAndSlot(className, property, try nsKey(namespace)) }
+        return try instances(of: cls, whereSlot: slot, equals: value, deep: deep, namespace: namespace)
+    }
+
+    /// ``instances(of:where:equals:deep:namespace:)`` for a class and slot already resolved (as a query plan
+    /// holds them): no lookups of the class or property by name.
+    public func instances(of cls: CIMClass, whereSlot slot: Int, equals value: CIMValue,
+                          deep: Bool = true, namespace: String? = nil) throws(CIMError) -> [CIMInstance] {
         try locked { () throws(CIMError) in
             let ns = try nsKey(namespace)
-            let (cls, slot) = try classAndSlot(className, property, ns)
-            let names = deep ? stores[ns]!.descendants(of: cls.name) : [cls.name]
+            try checkRegistered(cls, ns)
+            guard deep else { return stores[ns]!.tables[cls.name]!.instances(whereSlot: slot, equals: value) }
+            let names = stores[ns]!.descendants(of: cls.name)
+            if names.count == 1 { return stores[ns]!.tables[names[0]]!.instances(whereSlot: slot, equals: value) }
             return names.flatMap { stores[ns]!.tables[$0]!.instances(whereSlot: slot, equals: value) }
         }
     }

@@ -21,30 +21,15 @@ extension String {
     }
 
     /// Feeds the case-folded form of the string to a hasher.
+    ///
+    /// The folded bytes are mixed into one 64-bit word (FNV-1a) and the hasher gets that word: one
+    /// `combine` instead of a byte buffer, which makes name lookups (the repository's and classes'
+    /// dictionaries) several times cheaper. Only a string with non-ASCII bytes pays for `lowercased()`;
+    /// both paths mix the same lower-cased bytes, so strings equal ignoring case hash alike.
     public func hashIgnoringCase(into hasher: inout Hasher) {
         var copy = self
-        let done: Bool = copy.withUTF8 { bytes in
-            var needsFolding = false
-            for byte in bytes {
-                if byte >= 0x80 { return false }
-                if byte >= 0x41 && byte <= 0x5A { needsFolding = true }
-            }
-            if needsFolding {
-                // Fold into a stack buffer and feed it in one call: byte-at-a-time hashing is slow.
-                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
-                    for i in 0..<bytes.count { buffer[i] = CaseFolding.lower(bytes[i]) }
-                    hasher.combine(bytes: UnsafeRawBufferPointer(buffer))
-                }
-            } else {
-                hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-            }
-            hasher.combine(0xFF as UInt8)  // terminator so "ab"+"c" and "a"+"bc" hash apart in composites
-            return true
-        }
-        if !done {
-            for byte in lowercased().utf8 { hasher.combine(byte) }
-            hasher.combine(0xFF as UInt8)
-        }
+        let folded: UInt64? = copy.withUTF8 { bytes in bytes.contains { $0 >= 0x80 } ? nil : CaseFolding.mix(bytes) }
+        hasher.combine(folded ?? CaseFolding.mix(lowercased().utf8))
     }
 }
 
@@ -52,6 +37,13 @@ extension String {
 enum CaseFolding {
     @inlinable
     static func lower(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte }
+
+    /// FNV-1a over the bytes with ASCII letters lower-cased (what `hashIgnoringCase` feeds the hasher).
+    static func mix(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(lower(byte))) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
 
     /// Equality over ASCII bytes; `nil` when either side has non-ASCII bytes and needs Unicode folding.
     @inlinable

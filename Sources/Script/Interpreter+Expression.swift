@@ -46,9 +46,10 @@ extension Interpreter {
                 if p.isNull { return .null }
                 throw ScriptError(.invalidQuery, "LIKE needs a string pattern, not \(p.kindDescription)", at: pattern.range)
             }
+            let matcher = LikePattern(patternText)
             let matched = anyElement(v) { element -> Bool? in
                 guard case .cim(let c) = element, !c.isNull else { return nil }
-                return LikePattern(patternText).matches(c.displayText)
+                return matcher.matches(c.displayText)
             }
             return tri(negated ? matched.map { !$0 } : matched)
         case .isNull(let value, let negated):

@@ -16,14 +16,23 @@ extension Interpreter {
             try validateNames(e, sources)
         }
         for case .expression(let e, _) in q.items { try validateNames(e, sources) }
-        // 1. Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
-        var tuples: [[Value]] = try candidates(q, fromClass).map { [.instance($0)] }
-        // 2. Joins, each by hashing the joined class on its side of an equality when the ON clause has one.
-        for (index, join) in q.joins.enumerated() {
-            tuples = try joinRows(tuples, join, sources, index + 1)
+        var tuples: [[Value]]
+        var filtered = false
+        if q.joins.isEmpty, let filter = q.filter, let predicate = compiledFilter(filter, q.from, fromClass) {
+            // 1.–3. for a single class whose WHERE compiles whole: each candidate is tested as it is visited,
+            // and only the matches are kept.
+            tuples = try matchingRows(q, fromClass, predicate).map { [.instance($0)] }
+            filtered = true
+        } else {
+            // 1. Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
+            tuples = try candidates(q, fromClass).map { [.instance($0)] }
+            // 2. Joins, each by hashing the joined class on its side of an equality when the ON clause has one.
+            for (index, join) in q.joins.enumerated() {
+                tuples = try joinRows(tuples, join, sources, index + 1)
+            }
         }
         // 3. WHERE over the joined rows.
-        if let filter = q.filter {
+        if let filter = q.filter, !filtered {
             tuples = try tuples.filter { tuple in
                 try withRow(tuple, sources) { try truth(try evaluate(filter), filter.range) }
             }
@@ -65,30 +74,60 @@ extension Interpreter {
         return try body()
     }
 
+    /// A single class's WHERE clause compiled to a predicate over its instances; nil when some part of it
+    /// needs the tree-walker (which reads the row from `rowScopes`).
+    private func compiledFilter(_ filter: Expression, _ source: Query.Source, _ cls: CIMClass) -> CompiledCondition? {
+        let compiler = ExpressionCompiler(self, rowClass: cls, rowBinding: source.binding)
+        let predicate = compiler.condition(filter)
+        return compiler.needsRowScope ? nil : predicate
+    }
+
+    /// The instances of the first class the predicate holds for (WHERE's unknown counts as false): through
+    /// an index when WHERE has an indexed equality, else by visiting every instance without copying them all.
+    private func matchingRows(_ q: Query, _ cls: CIMClass, _ predicate: CompiledCondition) throws -> [CIMInstance] {
+        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, cls, single: true) {
+            return try indexedRows(q.from, cls, slot, value).filter { try predicate(self, $0) ?? false }
+        }
+        var matches: [CIMInstance] = []
+        do {
+            try repository.forEachInstance(of: cls.name, namespace: namespace) { instance in
+                if try predicate(self, instance) ?? false { matches.append(instance) }
+                return true
+            }
+        } catch let e as CIMError {
+            throw ScriptError(e.status, e.message, at: q.from.range)  // the class is gone: as `candidates` reports it
+        }
+        return matches
+    }
+
     /// The first class's instances, narrowed by the repository's key or hash index when WHERE has a
     /// top-level `Property = constant` on an indexed property.
     private func candidates(_ q: Query, _ cls: CIMClass) throws -> [CIMInstance] {
-        if let filter = q.filter, let (prop, value) = try indexedEquality(filter, q.from, cls, single: q.joins.isEmpty) {
-            return try located(q.from.range) { () throws(CIMError) in
-                try repository.instances(of: cls.name, where: prop, equals: value, namespace: namespace)
-            }
+        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, cls, single: q.joins.isEmpty) {
+            return try indexedRows(q.from, cls, slot, value)
         }
         return try located(q.from.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
     }
 
+    private func indexedRows(_ source: Query.Source, _ cls: CIMClass, _ slot: Int, _ value: CIMValue) throws(ScriptError) -> [CIMInstance] {
+        try located(source.range) { () throws(CIMError) in
+            try repository.instances(of: cls, whereSlot: slot, equals: value, namespace: namespace)
+        }
+    }
+
     /// Finds `P = const` (or `const = P`, `Class.P = const`) among the top-level ANDs of a WHERE clause, where
-    /// P has an index. Constants are literals or variables: anything that does not depend on the row.
-    func indexedEquality(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) throws -> (CIMName, CIMValue)? {
+    /// P has an index; returns P's slot and the constant. Constants are literals or variables: anything that
+    /// does not depend on the row.
+    func indexedEquality(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) throws -> (slot: Int, value: CIMValue)? {
         switch e.kind {
         case .and(let l, let r):
             return try indexedEquality(l, source, cls, single: single) ?? indexedEquality(r, source, cls, single: single)
         case .comparison(.equal, let l, let r):
             for (p, c) in [(l, r), (r, l)] {
-                guard let prop = propertyName(p, source, cls, single: single), let constant = try constantValue(c),
-                      !constant.isNull, constant.type?.isArray != true,
-                      cls.property(named: prop)?.type.isArray == false,
-                      repository.isIndexed(prop, of: cls.name, namespace: namespace) else { continue }
-                return (prop, constant)
+                guard let slot = propertySlot(p, source, cls, single: single), let constant = try constantValue(c),
+                      !constant.isNull, constant.type?.isArray != true, !cls.properties[slot].type.isArray,
+                      repository.isIndexed(slot: slot, of: cls, namespace: namespace) else { continue }
+                return (slot, constant)
             }
             return nil
         default:
@@ -96,12 +135,12 @@ extension Interpreter {
         }
     }
 
-    private func propertyName(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> CIMName? {
+    private func propertySlot(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> Int? {
         switch e.kind {
-        case .name(let n) where single && cls.property(named: CIMName(n)) != nil: return CIMName(n)
+        case .name(let n) where single: return cls.slot(of: CIMName(n))
         case .member(let base, let n):
-            guard case .name(let b) = base.kind, b.equalsIgnoringCase(source.binding), cls.property(named: CIMName(n)) != nil else { return nil }
-            return CIMName(n)
+            guard case .name(let b) = base.kind, b.equalsIgnoringCase(source.binding) else { return nil }
+            return cls.slot(of: CIMName(n))
         default: return nil
         }
     }
@@ -202,7 +241,7 @@ extension Interpreter {
         let single = sources.count == 1
         let fromClass = sources[0].1
         if q.items.count == 1, case .star = q.items[0], single {
-            return ResultSet(className: fromClass.name.string, columns: fromClass.properties.map(\.name.string), rows: tuples.map { $0[0] })
+            return ResultSet(className: fromClass.name.string, columns: fromClass.propertyNames, rows: tuples.map { $0[0] })
         }
         // Columns: `*` with joins expands to Class.Prop for every source; `A.*` to A's properties.
         var columns: [(name: String, value: ([Value]) throws -> Value)] = []

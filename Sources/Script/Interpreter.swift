@@ -21,29 +21,32 @@ public enum ErrorMode: String, Sendable { case stop, `continue` }
 public final class Interpreter {
     public let repository: CIMRepository
     public var namespace: String
-    public var limits: Limits
+    @exclusivity(unchecked) public var limits: Limits
     public var errorMode: ErrorMode = .stop
     /// Receives results, prints and status lines as they happen.
-    public var output: (OutputEvent) -> Void
+    @exclusivity(unchecked) public var output: (OutputEvent) -> Void
     /// Runs before each top-level statement: a simulated site moves its distributions along here, a shell
     /// echoes the statement or starts its timer.
     public var beforeStatement: ((Statement) -> Void)?
     /// Runs after each top-level statement (whatever its outcome).
     public var afterStatement: ((Statement) -> Void)?
     /// Checked while statements run; set it from another thread to stop the run with WBEM_E_CALL_CANCELLED.
-    public var cancellation: Cancellation?
+    @exclusivity(unchecked) public var cancellation: Cancellation?
     /// When set, a run that passes this instant stops with WBEM_E_TIMED_OUT.
     public var deadline: ContinuousClock.Instant?
 
-    var globals: [String: Value] = [:]
-    var frames: [[String: Value]] = []
+    // The state compiled code touches on every statement is exempt from run-time exclusivity checks, which
+    // otherwise cost more than the statement itself. The interpreter is single-threaded and never holds an
+    // access to these across a call that could reach them again.
+    @exclusivity(unchecked) var globals = GlobalVariables()
+    @exclusivity(unchecked) var frames: [[String: Value]] = []
     var functions: [String: FunctionDeclaration] = [:]
     var hostFunctions: [String: HostFunction] = [:]
-    var steps = 0
+    @exclusivity(unchecked) var steps = 0
     /// The source of the program being run (for hosts that echo or time statements).
     public internal(set) var source: SourceFile!
     /// The query rows in scope while WHERE/ON/ORDER BY/select items are evaluated (innermost last).
-    var rowScopes: [RowScope] = []
+    @exclusivity(unchecked) var rowScopes: [RowScope] = []
     var callDepth = 0
     /// The running thread's stack, measured when a run starts (see StackGuard).
     var stackGuard = StackGuard()
@@ -77,7 +80,7 @@ public final class Interpreter {
     /// Reads a global variable.
     public func get(_ name: String) -> Value? { globals[Self.variableKey(name)] }
 
-    public var variables: [(name: String, value: Value)] { globals.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    public var variables: [(name: String, value: Value)] { globals.all }
 
     static func variableKey(_ name: String) -> String {
         (name.hasPrefix("$") ? String(name.dropFirst()) : name).lowercased()
@@ -197,9 +200,7 @@ public final class Interpreter {
             // opened or closed between top-level statements.
             throw ScriptError(.invalidOperation, "'\(control.rawValue)' must stand on its own at the top level of a script, not inside a block or function", at: statement.range)
         case .expression(let e):
-            let v = try evaluate(e)
-            if case .invoke = e.kind { try checkReturnValue(v, e.range) }
-            if !v.isNull || isCommandLike(e) { output(.value(v)) }
+            try show(try evaluate(e), of: e)
         case .let(let name, let e):
             assign(name, try evaluate(e))
         case .assign(let target, let e):
@@ -209,32 +210,9 @@ public final class Interpreter {
                 return try executeBlock(branch.body)
             }
             if let otherwise { return try executeBlock(otherwise) }
-        case .forIn(let name, let e, let body):
-            let items = try iterate(try evaluate(e), e.range)
-            var count = 0
-            for item in items {
-                count += 1
-                try checkLoop(count, statement.range)
-                assign(name, item)
-                switch try executeBlock(body) {
-                case .break: return .normal
-                case .return(let v): return .return(v)
-                case .exit(let c): return .exit(c)
-                case .normal, .continue: continue
-                }
-            }
-        case .while(let condition, let body):
-            var count = 0
-            while try truth(try evaluate(condition), condition.range) {
-                count += 1
-                try checkLoop(count, statement.range)
-                switch try executeBlock(body) {
-                case .break: return .normal
-                case .return(let v): return .return(v)
-                case .exit(let c): return .exit(c)
-                case .normal, .continue: continue
-                }
-            }
+        case .forIn, .while:
+            // Loops run compiled: the body is compiled once here, not walked again on every iteration.
+            return try ExpressionCompiler(self).loop(statement)(self)
         case .break: return .break
         case .continue: return .continue
         case .function(let f):

@@ -1,40 +1,99 @@
 // LikePattern: WQL's LIKE — % any run, _ one character, [abc] a set, [a-z] a range, [^…] a negated set;
 // case-insensitive as WMI compares strings.
+//
+// Patterns and texts that are ASCII (nearly all of them) are matched byte by byte with ASCII case folding,
+// without copying the text; anything else is matched by Character after `lowercased()`. Both run the same
+// matcher, generic over the unit.
 
 struct LikePattern {
+    private let bytes: LikeProgram<UInt8>?
+    private let characters: LikeProgram<Character>
+
+    init(_ pattern: String) {
+        characters = LikeProgram(Array(pattern.lowercased()))
+        bytes = pattern.utf8.allSatisfy { $0 < 0x80 } ? LikeProgram(pattern.utf8.map(\.folded)) : nil
+    }
+
+    func matches(_ text: String) -> Bool {
+        if let bytes {
+            var text = text
+            // `\r\n` is one Character, so a text with `\r` goes the Character way (as does non-ASCII).
+            let result: Bool? = text.withUTF8 { s in
+                s.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes.matches(s) : nil
+            }
+            if let result { return result }
+        }
+        return characters.matches(Array(text.lowercased()))
+    }
+}
+
+/// A unit LIKE patterns are made of: a Character, or an ASCII byte.
+protocol LikeUnit: Comparable {
+    static var percent: Self { get }
+    static var underscore: Self { get }
+    static var openBracket: Self { get }
+    static var closeBracket: Self { get }
+    static var caret: Self { get }
+    static var dash: Self { get }
+    /// The unit as the pattern (already folded) compares it.
+    var folded: Self { get }
+}
+
+extension Character: LikeUnit {
+    static var percent: Character { "%" }
+    static var underscore: Character { "_" }
+    static var openBracket: Character { "[" }
+    static var closeBracket: Character { "]" }
+    static var caret: Character { "^" }
+    static var dash: Character { "-" }
+    var folded: Character { self }  // texts are lower-cased as a whole before matching
+}
+
+extension UInt8: LikeUnit {
+    static var percent: UInt8 { UInt8(ascii: "%") }
+    static var underscore: UInt8 { UInt8(ascii: "_") }
+    static var openBracket: UInt8 { UInt8(ascii: "[") }
+    static var closeBracket: UInt8 { UInt8(ascii: "]") }
+    static var caret: UInt8 { UInt8(ascii: "^") }
+    static var dash: UInt8 { UInt8(ascii: "-") }
+    var folded: UInt8 { self >= 0x41 && self <= 0x5A ? self | 0x20 : self }  // ASCII A-Z to a-z
+}
+
+/// A parsed pattern over one kind of unit.
+struct LikeProgram<Unit: LikeUnit> {
     enum Element {
         case any            // %
         case one            // _
-        case literal(Character)
-        case set([ClosedRange<Character>], negated: Bool)
+        case literal(Unit)
+        case set([ClosedRange<Unit>], negated: Bool)
     }
     let elements: [Element]
 
-    init(_ pattern: String) {
+    /// Parses a pattern whose units are already folded to lower case.
+    init(_ chars: [Unit]) {
         var out: [Element] = []
-        let chars = Array(pattern.lowercased())
         var i = 0
         while i < chars.count {
             let c = chars[i]
             switch c {
-            case "%":
+            case .percent:
                 if case .any? = out.last {} else { out.append(.any) }
-            case "_": out.append(.one)
-            case "[":
+            case .underscore: out.append(.one)
+            case .openBracket:
                 // A set runs to the next ']' (a ']' first in the set is literal); without one, '[' is literal.
                 var j = i + 1
                 var negated = false
-                if j < chars.count && chars[j] == "^" { negated = true; j += 1 }
+                if j < chars.count && chars[j] == .caret { negated = true; j += 1 }
                 let setStart = j
-                if j < chars.count && chars[j] == "]" { j += 1 }
-                while j < chars.count && chars[j] != "]" { j += 1 }
+                if j < chars.count && chars[j] == .closeBracket { j += 1 }
+                while j < chars.count && chars[j] != .closeBracket { j += 1 }
                 if j >= chars.count {
-                    out.append(.literal("["))
+                    out.append(.literal(.openBracket))
                 } else {
-                    var ranges: [ClosedRange<Character>] = []
+                    var ranges: [ClosedRange<Unit>] = []
                     var k = setStart
                     while k < j {
-                        if k + 2 < j && chars[k + 1] == "-" && chars[k] <= chars[k + 2] {
+                        if k + 2 < j && chars[k + 1] == .dash && chars[k] <= chars[k + 2] {
                             ranges.append(chars[k]...chars[k + 2])
                             k += 3
                         } else {
@@ -53,12 +112,13 @@ struct LikePattern {
     }
 
     /// Iterative matching with backtracking to the last `%` only: linear in practice, never exponential.
-    func matches(_ text: String) -> Bool {
-        let s = Array(text.lowercased())
-        var p = 0, t = 0
+    func matches<Text: RandomAccessCollection<Unit>>(_ s: Text) -> Bool where Text.Index == Int {
+        var p = 0, t = s.startIndex
         var star = -1, mark = 0
-        while t < s.count {
+        let end = s.endIndex
+        while t < end {
             if p < elements.count {
+                let unit = s[t].folded
                 switch elements[p] {
                 case .any:
                     star = p; mark = t; p += 1
@@ -66,10 +126,10 @@ struct LikePattern {
                 case .one:
                     p += 1; t += 1
                     continue
-                case .literal(let c) where c == s[t]:
+                case .literal(let c) where c == unit:
                     p += 1; t += 1
                     continue
-                case .set(let ranges, let negated) where ranges.contains(where: { $0.contains(s[t]) }) != negated:
+                case .set(let ranges, let negated) where ranges.contains(where: { $0.contains(unit) }) != negated:
                     p += 1; t += 1
                     continue
                 default: break

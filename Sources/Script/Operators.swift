@@ -4,6 +4,9 @@ import CIM
 
 extension Interpreter {
     func arithmetic(_ op: BinaryOperator, _ l: Value, _ r: Value, _ range: SourceRange) throws(ScriptError) -> Value {
+        if case .cim(.sint64(let x)) = l, case .cim(.sint64(let y)) = r, let v = Self.int64Arithmetic(op, x, y) {
+            return .cim(.sint64(v))
+        }
         if op == .concat || (op == .add && (isText(l) || isText(r))) {
             if l.isNull || r.isNull { return op == .concat ? .string(l.displayText + r.displayText) : .null }
             let s = l.displayText + r.displayText
@@ -56,6 +59,26 @@ extension Interpreter {
         }
     }
 
+    /// The common case (script integers are sint64) without widening to Int128. nil when the result does not
+    /// fit in Int64 or the divisor is zero: the general path then decides (uint64 result, overflow or error).
+    @inline(__always)
+    static func int64Arithmetic(_ op: BinaryOperator, _ x: Int64, _ y: Int64) -> Int64? {
+        let (v, overflow): (Int64, Bool)
+        switch op {
+        case .add: (v, overflow) = x.addingReportingOverflow(y)
+        case .subtract: (v, overflow) = x.subtractingReportingOverflow(y)
+        case .multiply: (v, overflow) = x.multipliedReportingOverflow(by: y)
+        case .divide:
+            if y == 0 { return nil }
+            (v, overflow) = x.dividedReportingOverflow(by: y)
+        case .remainder:
+            if y == 0 { return nil }
+            (v, overflow) = x.remainderReportingOverflow(dividingBy: y)
+        case .concat: return nil
+        }
+        return overflow ? nil : v
+    }
+
     private func isText(_ v: Value) -> Bool {
         if case .cim(.string) = v { return true }
         return false
@@ -98,6 +121,7 @@ extension Interpreter {
     /// Compares two values; nil means unknown (either side null). Arrays match when any element matches.
     func compare(_ op: ComparisonOperator, _ l: Value, _ r: Value, _ range: SourceRange) throws(ScriptError) -> Bool? {
         switch (l, r) {
+        case (.cim(.sint64(let x)), .cim(.sint64(let y))): return Self.holds(op, x == y ? 0 : (x < y ? -1 : 1))
         case (.cim(.array(let a)), .cim(let b)) where b.type?.isArray != true:
             if b.isNull { return nil }
             for e in a.elements where try compare(op, .cim(e), r, range) == true { return true }
@@ -110,15 +134,7 @@ extension Interpreter {
             if op != .equal && op != .notEqual, a.boolValue != nil || b.boolValue != nil {
                 throw ScriptError(.invalidQuery, "booleans can only be compared with = and <>, not '\(op.rawValue)'", at: range)
             }
-            let order = try ordering(a, b, range)
-            switch op {
-            case .equal: return order == 0
-            case .notEqual: return order != 0
-            case .less: return order < 0
-            case .lessEqual: return order <= 0
-            case .greater: return order > 0
-            case .greaterEqual: return order >= 0
-            }
+            return Self.holds(op, try ordering(a, b, range))
         case (.instance(let a), .instance(let b)):
             guard op == .equal || op == .notEqual else { break }
             return (a.path == b.path) == (op == .equal)
@@ -130,6 +146,19 @@ extension Interpreter {
         default: break
         }
         throw ScriptError(.typeMismatch, "cannot compare \(l.kindDescription) with \(r.kindDescription) using '\(op.rawValue)'", at: range)
+    }
+
+    /// Whether a comparison holds, given the operands' order (-1, 0, 1).
+    @inline(__always)
+    static func holds(_ op: ComparisonOperator, _ order: Int) -> Bool {
+        switch op {
+        case .equal: order == 0
+        case .notEqual: order != 0
+        case .less: order < 0
+        case .lessEqual: order <= 0
+        case .greater: order > 0
+        case .greaterEqual: order >= 0
+        }
     }
 
     static func truthValue(_ v: CIMValue) -> Bool? {

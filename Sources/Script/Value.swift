@@ -3,7 +3,10 @@ import CIM
 
 /// A runtime value. Instances keep their class and path so front ends can render them as table, list,
 /// JSON, CSV or MOF, and so `invoke` can act on the rows of a query.
-public indirect enum Value: Sendable {
+///
+/// Only the large payloads (records, result sets) are boxed: scalars, lists and instances are stored inline,
+/// so arithmetic and comparisons in a loop allocate nothing.
+public enum Value: Sendable {
     /// A CIM value: null, a scalar, a CIM array, a datetime, a reference or an embedded object.
     case cim(CIMValue)
     /// A script array (`[1, "a", $p]`); becomes a typed CIM array when passed to a method or property.
@@ -11,9 +14,9 @@ public indirect enum Value: Sendable {
     /// An instance from the repository (or an embedded one).
     case instance(CIMInstance)
     /// Named fields: a projected query row, a method's `__PARAMETERS` result, a caught error.
-    case record(Record)
+    indirect case record(Record)
     /// The rows a query returned.
-    case rows(ResultSet)
+    indirect case rows(ResultSet)
     /// A class named in a statement (`SMS_Package`), as `describe` shows it.
     case cimClass(CIMClass)
 

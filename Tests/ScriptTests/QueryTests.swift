@@ -80,7 +80,7 @@ import CIM
         guard case .expression(let e) = program.statements[0].kind, case .query(let q) = e.kind else { return }
         let cls = try repo.requireClass("SMS_Package")
         let plan = try interp.indexedEquality(q.filter!, q.from, cls, single: true)
-        #expect(plan?.0 == "Manufacturer" && plan?.1 == .string("Dell"))
+        #expect(plan?.slot == cls.slot(of: "Manufacturer") && plan?.value == .string("Dell"))
         // An OR cannot use the index.
         let orProgram = try Parser.parse("select * from SMS_Package where Manufacturer = 'Dell' or Name = 'x'")
         guard case .expression(let e2) = orProgram.statements[0].kind, case .query(let q2) = e2.kind else { return }
