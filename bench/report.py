@@ -19,12 +19,13 @@ import subprocess
 import sys
 
 HERE = pathlib.Path(__file__).resolve().parent
-WORKLOAD_ORDER = ["load", "key-lookup", "indexed-equality", "like-scan", "join", "invoke-latency",
+WORKLOAD_ORDER = ["load", "open", "key-lookup", "indexed-equality", "like-scan", "join", "invoke-latency",
                   "invoke-throughput", "parse", "interp-loop", "mof-compile", "cold-start", "memory"]
-IMPL_ORDER = ["cmsh", "pywbem_mock", "sqlite3", "lua5.4", "python"]
+IMPL_ORDER = ["cmsh", "cmsh-file", "pywbem_mock", "sqlite3", "lua5.4", "python"]
 UNIT_ORDER = ["op", "row", "iteration", "byte", "instance"]
 TITLES = {
     "load": "Load (create one instance / insert one row)",
+    "open": "Opening a site file (cmsh-file: the SQLite backend)",
     "key-lookup": "Key lookup",
     "indexed-equality": "Equality on an indexed property",
     "like-scan": "LIKE scan",

@@ -27,9 +27,9 @@ func currentRSSKB() -> Int {
 }
 
 /// Times `body` `ops` times (each call is `perCall` units) in `rounds` rounds; reports median and p90 per unit.
-func measure(_ workload: String, n: Int, unit: String = "op", ops: Int, perCall: Double = 1, rounds: Int = 7,
-             note: String = "", _ body: (Int) throws -> Void) rethrows {
-    guard wanted(workload) else { return }
+func measure(_ workload: String, n: Int, impl: String = "cmsh", unit: String = "op", ops: Int, perCall: Double = 1,
+             rounds: Int = 7, note: String = "", _ body: (Int) throws -> Void) rethrows {
+    guard wanted(workload) || (impl == "cmsh-file" && wanted("site-file")) else { return }
     var perUnit: [Double] = []
     var counter = 0
     for _ in 0..<rounds {
@@ -40,7 +40,7 @@ func measure(_ workload: String, n: Int, unit: String = "op", ops: Int, perCall:
     perUnit.sort()
     let median = perUnit[perUnit.count / 2]
     let p90 = perUnit[min(perUnit.count - 1, Int(Double(perUnit.count) * 0.9))]
-    emit(["workload": workload, "n": n, "impl": "cmsh", "unit": unit, "median_ns": median, "p90_ns": p90,
+    emit(["workload": workload, "n": n, "impl": impl, "unit": unit, "median_ns": median, "p90_ns": p90,
           "ops": ops * rounds, "peak_rss_kb": peakRSSKB(), "note": note])
 }
 
@@ -102,7 +102,7 @@ func site(n: Int, withDPs: Bool = false) throws -> Engine {
 
 // MARK: - Workloads
 
-let perSize = ["load", "key-lookup", "indexed-equality", "like-scan", "join", "invoke-latency"]
+let perSize = ["load", "key-lookup", "indexed-equality", "like-scan", "join", "invoke-latency", "site-file"]
 for n in sizes where perSize.contains(where: wanted) {
     // load: time per created instance (with the site's hooks), measured while building the repository.
     let loadStart = now()
@@ -148,6 +148,49 @@ for n in sizes where perSize.contains(where: wanted) {
         engine.set("$id", .string(packageID(i % n)))
         let r = engine.run(invoke)
         if r.exitCode != 0 { fail("invoke", r) }
+    }
+
+    // The same site kept in an SQLite file (`cmsh --site`): written in one transaction, opened, and the same
+    // statements run on it — each write committed to the file, each statement first checking for other
+    // processes' changes.
+    if n <= 100_000 && wanted("site-file") {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("bench.site").path
+        let repo = engine.repository
+        let rows = try repo.classes().filter { !$0.isAbstract }.reduce(0) { $0 + (try repo.count(of: $1.name, deep: false)) }
+        var start = now()
+        try SiteFile.create(path, from: repo)
+        let written = Double(now() - start) / Double(rows)
+        emit(["workload": "load", "n": n, "impl": "cmsh-file", "unit": "row", "median_ns": written, "p90_ns": written, "ops": rows,
+              "peak_rss_kb": peakRSSKB(), "note": "site file: \(rows) instances written in one SQLite transaction (WAL)"])
+        start = now()
+        let fileEngine = try Engine(site: .file(path), clock: SiteClock(fixedAt: try CIMDateTime(parsing: "20261126090000.000000+000")))
+        fileEngine.output = { _ in }
+        let opened = Double(now() - start) / Double(rows)
+        emit(["workload": "open", "n": n, "impl": "cmsh-file", "unit": "row", "median_ns": opened, "p90_ns": opened, "ops": rows,
+              "peak_rss_kb": peakRSSKB(), "note": "site file: opening it reads every instance into memory"])
+
+        let fileLookup = prepared(fileEngine, "select * from SMS_DriverPackage where PackageID = $id")
+        measure("key-lookup", n: n, impl: "cmsh-file", ops: 2_000, note: "site file: the same prepared lookup") { i in
+            fileEngine.set("$id", .string(packageID((i &* 7919) % n)))
+            let r = fileEngine.run(fileLookup)
+            if r.exitCode != 0 { fail("file key lookup", r) }
+        }
+        let fileEquality = prepared(fileEngine, "select * from SMS_DriverPackage where Manufacturer = $m")
+        measure("indexed-equality", n: n, impl: "cmsh-file", ops: 200, rounds: 5, note: "site file: the same indexed equality") { i in
+            fileEngine.set("$m", .string(manufacturers[i % manufacturers.count]))
+            let r = fileEngine.run(fileEquality)
+            if r.exitCode != 0 { fail("file indexed equality", r) }
+        }
+        let fileInvoke = prepared(fileEngine, #"invoke SMS_DriverPackage($id).AddDistributionPoints(["S01"], [$nal])"#)
+        fileEngine.set("$nal", .string(#"["Display=\\dp1\"]MSWNET:["SMS_SITE=S01"]\\dp1\"#))
+        measure("invoke-latency", n: n, impl: "cmsh-file", ops: 200, rounds: 5, note: "site file: each call committed to the file") { i in
+            fileEngine.set("$id", .string(packageID((i + n / 2) % n)))  // packages the in-memory run left alone
+            let r = fileEngine.run(fileInvoke)
+            if r.exitCode != 0 { fail("file invoke", r) }
+        }
     }
 }
 
