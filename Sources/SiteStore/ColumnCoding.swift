@@ -11,8 +11,10 @@ enum ColumnCoding {
         if type.isArray { return "TEXT" }
         switch type.scalar {
         case .boolean, .sint8, .uint8, .sint16, .uint16, .sint32, .uint32, .sint64: return "INTEGER"
-        // A uint64 above Int64.max does not fit an SQLite integer; such values are kept as decimal text.
-        case .uint64: return "NUMERIC"
+        // A uint64 above Int64.max does not fit an SQLite integer, so such values are kept as decimal text.
+        // The column has no declared type: INTEGER or NUMERIC affinity would turn that text into a REAL
+        // and lose the low digits.
+        case .uint64: return ""
         case .real32, .real64: return "REAL"
         default: return "TEXT"
         }

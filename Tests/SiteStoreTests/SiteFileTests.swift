@@ -190,3 +190,35 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
         #expect(try reopened.repository.mofDump() == dump)
     }
 }
+
+@Suite struct ColumnCodingTests {
+    /// Every kind of value comes back from the file exactly as it went in, the extremes included.
+    @Test func valuesRoundTripExactly() throws {
+        let dir = try TempDir()
+        let repository = CIMRepository(defaultNamespace: "root\\test")
+        _ = try MOFCompiler.compile("""
+            class Part { [Key] string Name; };
+            class Thing {
+                [Key] uint32 ID; uint64 Big; sint64 Low; real32 F; real64 D; char16 C; boolean B;
+                datetime When; Part ref Owner; string Tags[]; uint64 Bigs[]; [EmbeddedInstance("Part")] string Inner;
+            };
+            instance of Part { Name = "p1"; };
+            """, into: repository)
+        let thing = try repository.requireClass("Thing")
+        var instance = try CIMInstance(of: thing, properties: [
+            ("ID", .uint32(1)), ("Big", .uint64(.max)), ("Low", .sint64(.min)), ("F", .real32(0.1)), ("D", .real64(1e300)),
+            ("C", .char16(0x00E9)), ("B", .boolean(true)), ("When", .datetime(try CIMDateTime(parsing: "20261126093000.123456+060"))),
+            ("Owner", .reference(try ObjectPath(parsing: #"Part.Name="p1""#))),
+            ("Tags", .array(CIMArray(elementType: .string, [.string("a \"b\""), .null, .string("ü")]))),
+            ("Bigs", .array(CIMArray(elementType: .uint64, [.uint64(.max), .uint64(0)]))),
+        ])
+        try repository.createInstance(instance)
+        try SiteFile.create(dir.path("values.site"), from: repository)
+        let (_, reopened) = try SiteFile.open(dir.path("values.site"))
+        let back = try reopened.instance(at: ObjectPath(className: "Thing", keys: [.init(nil, .uint32(1))]))
+        instance = try repository.instance(at: ObjectPath(className: "Thing", keys: [.init(nil, .uint32(1))]))
+        for property in thing.properties {
+            #expect(back[property.name] == instance[property.name], "\(property.name)")
+        }
+    }
+}
