@@ -60,7 +60,7 @@ extension CIMRepository {
                 undoLog[undoLog.count - 1].append(contentsOf: done)
                 return
             }
-            guard let store = persistentStore, !isLoadingFromStore, !done.isEmpty else { return }
+            guard let store = persistentStore, !storeWritesSuspended, !done.isEmpty else { return }
             do {
                 try store.write(changes(from: done), from: self)
             } catch {
@@ -130,17 +130,11 @@ extension CIMRepository {
     /// MOF dump uses the same mode, minus the last part: its changes are written.
     public func loadFromStore<T>(writingBack: Bool = false, _ body: () throws -> T) throws -> T {
         try locked { () throws -> T in
-            let previous = isLoadingFromStore
-            isLoadingFromStore = true
-            defer { isLoadingFromStore = previous }
-            if !writingBack { return try performAtomically(body) }
-            // Hooks stay off, but the outermost completion must still reach the store.
-            undoLog.append([])
-            let result: T
-            do { result = try body() } catch { undoInnermostLevel(); throw error }
-            isLoadingFromStore = previous
-            try completeInnermostLevel()
-            return result
+            let (hooks, writes) = (hooksSuspended, storeWritesSuspended)
+            hooksSuspended = true
+            storeWritesSuspended = writes || !writingBack
+            defer { (hooksSuspended, storeWritesSuspended) = (hooks, writes) }
+            return try performAtomically(body)
         }
     }
 

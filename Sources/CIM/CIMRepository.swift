@@ -23,8 +23,10 @@ public final class CIMRepository: @unchecked Sendable {
     var explicitLevels = 0
     /// Where committed changes go to last; nil for a repository that lives in memory only.
     var persistentStore: (any RepositoryStore)?
-    /// Set while a store loads what it holds: no hooks run and nothing is written back.
-    var isLoadingFromStore = false
+    /// Set while a store loads what it holds, or a dump is restored: no hooks run.
+    var hooksSuspended = false
+    /// Set while a store loads what it holds: completed transactions are not written back to it.
+    var storeWritesSuspended = false
 
     public init(defaultNamespace: String = "root\\sms\\site_S01") {
         self.defaultNamespace = ObjectPath.normalizeNamespace(defaultNamespace)
@@ -405,7 +407,7 @@ public final class CIMRepository: @unchecked Sendable {
     }
 
     private func runValidate(_ change: InstanceChange, _ proposed: inout CIMInstance?, _ cls: CIMClass, _ namespace: String?) throws {
-        if isLoadingFromStore { return }
+        if hooksSuspended { return }
         let context = HookContext(repository: self, namespace: namespace ?? defaultNamespace)
         for hook in hooksFor(cls) {
             try hook.validate(change, proposed: &proposed, in: context)
@@ -416,7 +418,7 @@ public final class CIMRepository: @unchecked Sendable {
     }
 
     private func runDidChange(_ change: InstanceChange, _ cls: CIMClass, _ namespace: String?) throws {
-        if isLoadingFromStore { return }
+        if hooksSuspended { return }
         let context = HookContext(repository: self, namespace: namespace ?? defaultNamespace)
         for hook in hooksFor(cls) { try hook.didChange(change, in: context) }
     }

@@ -84,27 +84,7 @@ public final class Engine {
     /// - Throws: Only if the simulated site cannot be built.
     public init(site model: SiteModel = .demo, clock: SiteClock = SiteClock(), permissions: Permissions = [],
                 limits: EngineLimits = EngineLimits()) throws {
-        var file: SiteFile? = nil
-        switch model {
-        case .demo: site = try DemoSite.make(clock: clock)
-        case .empty(let code): site = try SimulatedSite(siteCode: code, clock: clock)
-        case .repository: site = nil
-        case .file(let path, let template?, let options):
-            let made = try Self.makeSite(template, clock: clock)
-            file = try SiteFile.create(path, from: made.repository, options: options)
-            try file?.setSetting("offline_servers", made.offlineServers.sorted().joined(separator: ","))
-            site = made
-        case .file(let path, nil, let options):
-            let (opened, repository) = try SiteFile.open(path, options: options)
-            let attached = try SimulatedSite(attachingTo: repository, clock: clock)
-            attached.offlineServers = Set(try opened.setting("offline_servers")?.split(separator: ",").map(String.init) ?? [])
-            file = opened
-            site = attached
-        }
-        siteFile = file
-        if case .repository(let repo) = model { repository = repo } else if let site { repository = site.repository } else {
-            throw CMShellError(.failed, "no site was made")
-        }
+        (site, repository, siteFile) = try Self.objectModel(model, clock: clock)
         self.permissions = permissions
         self.limits = limits
         interpreter = Interpreter(repository: repository)
@@ -120,6 +100,29 @@ public final class Engine {
         }
         interpreter.cancellation = cancellation
         interpreter.output = { [unowned self] event in deliver(event) }
+    }
+
+    /// The site, repository and site file a model names: made, created or opened.
+    private static func objectModel(_ model: SiteModel, clock: SiteClock) throws -> (SimulatedSite?, CIMRepository, SiteFile?) {
+        switch model {
+        case .repository(let repository): return (nil, repository, nil)
+        case .demo:
+            let made = try makeSite(.demo, clock: clock)
+            return (made, made.repository, nil)
+        case .empty(let code):
+            let made = try makeSite(.empty(siteCode: code), clock: clock)
+            return (made, made.repository, nil)
+        case .file(let path, let template?, let options):
+            let made = try makeSite(template, clock: clock)
+            let file = try SiteFile.create(path, from: made.repository, options: options)
+            try file.setSetting("offline_servers", made.offlineServers.sorted().joined(separator: ","))
+            return (made, made.repository, file)
+        case .file(let path, nil, let options):
+            let (file, repository) = try SiteFile.open(path, options: options)
+            let attached = try SimulatedSite(attachingTo: repository, clock: clock)
+            attached.offlineServers = Set(try file.setting("offline_servers")?.split(separator: ",").map(String.init) ?? [])
+            return (attached, repository, file)
+        }
     }
 
     static func makeSite(_ template: SiteTemplate, clock: SiteClock) throws -> SimulatedSite {

@@ -101,17 +101,17 @@ extension SiteFile {
         }
         let logChange = try db.cachedStatement(sql: "INSERT INTO cmsh_changes (namespace, class_name, instance_key, path, deleted) VALUES (?, ?, ?, ?, ?)")
         for (ns, instance) in changes.instancesWritten {
-            let t = try table(ns, instance.cimClass)
-            var values: [DatabaseValue] = [keyText(instance).databaseValue]
+            let t = try table(ns, instance.cimClass), key = keyText(instance)
+            var values: [DatabaseValue] = [key.databaseValue]
             values.reserveCapacity(instance.cimClass.properties.count + 1)
             for slot in instance.cimClass.properties.indices { values.append(try ColumnCoding.encode(instance[slot: slot])) }
             try db.cachedStatement(sql: t.upsertSQL).execute(arguments: StatementArguments(values))
-            if log { try logChange.execute(arguments: [ns, instance.className.string, keyText(instance), instance.path.description, 0]) }
+            if log { try logChange.execute(arguments: [ns, instance.className.string, key, instance.path.description, 0]) }
         }
         for (ns, instance) in changes.instancesDeleted {
-            let t = try table(ns, instance.cimClass)
-            try db.execute(sql: "DELETE FROM \(quoted(t.name)) WHERE __key = ?", arguments: [keyText(instance)])
-            if log { try logChange.execute(arguments: [ns, instance.className.string, keyText(instance), instance.path.description, 1]) }
+            let t = try table(ns, instance.cimClass), key = keyText(instance)
+            try db.execute(sql: "DELETE FROM \(quoted(t.name)) WHERE __key = ?", arguments: [key])
+            if log { try logChange.execute(arguments: [ns, instance.className.string, key, instance.path.description, 1]) }
         }
         for (ns, name) in changes.classesRemoved {
             let key = TableKey(namespace: CIMName(ns), className: name)

@@ -187,8 +187,8 @@ struct ClassTable {
     let name: String
     let cimClass: CIMClass
     let namespace: String
-    var upsertSQL: String
-    var columnList: String
+    let upsertSQL: String
+    let columnList: String
 
     init(name: String, cimClass: CIMClass, namespace: String) {
         self.name = name

@@ -94,9 +94,7 @@ final class REPL {
 
     /// Leaving with a transaction open drops it, as SQL shells do, and says so.
     private func rollBackOpenTransaction() {
-        guard engine.repository.transactionDepth > 0 else { return }
-        while engine.repository.transactionDepth > 0 { try? engine.repository.rollbackTransaction() }
-        session.writeError("the open transaction was rolled back (no 'commit')\n")
+        if session.rollBackOpenTransactions() { session.writeError("the open transaction was rolled back (no 'commit')\n") }
     }
 
     /// Runs one complete statement (or a pasted batch) and shows its results or errors.

@@ -113,12 +113,19 @@ final class Session {
                 writeError("cmsh: the script failed, so the transaction was rolled back; nothing it did was kept\n")
             }
         }
-        if repository.transactionDepth > 0 {
-            while repository.transactionDepth > 0 { try? repository.rollbackTransaction() }
+        if rollBackOpenTransactions() {
             writeError("cmsh: the script ended inside a transaction ('begin' without 'commit'); it was rolled back\n")
             code = code == 0 ? 1 : code
         }
         return code
+    }
+
+    /// Rolls back every transaction still open (a batch or a shell session is ending); true if there was one.
+    func rollBackOpenTransactions() -> Bool {
+        let repository = engine.repository
+        guard repository.transactionDepth > 0 else { return false }
+        while repository.transactionDepth > 0 { try? repository.rollbackTransaction() }
+        return true
     }
 
     /// Loads a MOF file as data (a `.dump`): stored as written, no provider side effects. Exit code.

@@ -1,15 +1,13 @@
 // Shared set-up for the site-file tests: a temporary folder per test, engines on either backend.
 import CMShell
 import Foundation
-import GRDB
+import Testing
 
 /// The two backends every behaviour is checked on.
 enum Backend: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case memory, file
     var testDescription: String { rawValue }
 }
-
-import Testing
 
 /// A temporary folder removed at the end of the test.
 final class TempDir {
@@ -44,6 +42,6 @@ extension Engine {
         return (engine, printed)
     }
 
-    /// The value of one expression, or a failure recorded against the test.
+    /// The display text of one expression's value.
     func value(_ text: String) throws -> String { try evaluate(text).displayText }
 }
