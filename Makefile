@@ -1,5 +1,7 @@
 # cmsh — build, run, test. `make run` starts the REPL on the demo site; `make test` is what CI runs.
 SWIFT ?= swift
+# bash, for pipefail: the test log is tee'd and the status must still be swift test's.
+SHELL := /bin/bash
 # apt needs root; use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
@@ -29,8 +31,9 @@ run: release
 TEST_TIMEOUT ?= 900
 test: test-deps
 	$(SWIFT) build --build-tests
-	timeout --kill-after=30 $(TEST_TIMEOUT) $(SWIFT) test --skip-build || { status=$$?; \
-	    [ $$status -ne 124 ] || echo "make test: the tests did not finish within $(TEST_TIMEOUT) s" >&2; exit $$status; }
+	@set -o pipefail; timeout --kill-after=30 $(TEST_TIMEOUT) $(SWIFT) test --skip-build 2>&1 | tee .build/test.log || { status=$$?; \
+	    [ $$status -ne 124 ] || echo "make test: the tests did not finish within $(TEST_TIMEOUT) s" >&2; \
+	    .ci/unfinished-tests .build/test.log >&2; exit $$status; }
 	$(MAKE) --no-print-directory examples
 
 # Every example runs and must print exactly its checked-in expected output.

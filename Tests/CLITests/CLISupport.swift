@@ -18,29 +18,15 @@ enum CLI {
 
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL? = nil) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = executable ?? binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["CMSH_HISTORY"] = ""  // never touch the user's history from tests
         env["NO_COLOR"] = "1"
         for (k, v) in environment { env[k] = v }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        let watchdog = Watchdog(process, seconds: 120)
-        defer { watchdog.disarm() }
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot fill a pipe and stall the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        let child = try ChildProcess.run((executable ?? binary).path, arguments, environment: env,
+                                         stdin: Data((stdin ?? "").utf8), timeout: 120)
+        var stderr = String(decoding: child.stderr, as: UTF8.self)
+        if child.timedOut { stderr += "\n[test harness: killed after 120 s]" }
+        return CLIResult(status: child.status, stdout: String(decoding: child.stdout, as: UTF8.self), stderr: stderr)
     }
 
     /// A temporary file holding `text`; removed by the caller's `defer`.
@@ -51,21 +37,4 @@ enum CLI {
         try text.write(to: url, atomically: true, encoding: .utf8)
         return url
     }
-}
-
-/// Kills a child that outlives its time, so a hung cmsh fails its test instead of hanging the whole run.
-/// A plain thread, not a Dispatch timer: Dispatch's global queues may be busy with the tests themselves.
-final class Watchdog: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ process: Process, seconds: Int) {
-        let done = self.done
-        Thread.detachNewThread {
-            if done.wait(timeout: .now() + .seconds(seconds)) == .timedOut, process.isRunning {
-                process.terminate()
-            }
-        }
-    }
-
-    func disarm() { done.signal() }
 }

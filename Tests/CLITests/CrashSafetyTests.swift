@@ -25,25 +25,19 @@ import Testing
         for round in 0..<5 {
             let site = dir.appendingPathComponent("round\(round).site").path
             try FileManager.default.copyItem(atPath: template, toPath: site)
-            let process = Process()
-            process.executableURL = CLI.binary
-            process.arguments = ["--site", site, scriptURL.path]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            let child = try ChildProcess.start(CLI.binary.path, ["--site", site, scriptURL.path],
+                                               environment: ProcessInfo.processInfo.environment)
             // Kill after a random number of statements have reported back (each prints `ReturnValue = 0`),
             // so the kill lands mid-batch however fast or slow the machine is.
             let target = Int.random(in: 10...600)
             var reported = 0
             while reported < target {
-                let chunk = out.fileHandleForReading.availableData
+                let chunk = child.read()
                 if chunk.isEmpty { break }
                 reported += chunk.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             }
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            child.kill(SIGKILL)
+            child.wait()
 
             // Reopen (recovering the WAL) and check the invariants.
             let check = try CLI.run(["--site", site, "-c", """

@@ -19,22 +19,12 @@ final class TerminalSession {
 
     @discardableResult
     static func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux"] + args
         // A command that may start the tmux server must not hand it our pipe: the server lives on and
-        // would hold the pipe open, so reading it to the end would never return.
+        // would hold the pipe open, so only capture-pane (which never starts one) gets a stdout pipe.
         let capture = args.first == "capture-pane"
-        let out = Pipe()
-        p.standardOutput = capture ? out : FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let watchdog = Watchdog(p, seconds: 30)
-        defer { watchdog.disarm() }
-        let data = capture ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let child = try ChildProcess.run("tmux", args, environment: ProcessInfo.processInfo.environment,
+                                         stdout: capture ? .capture : .discard, stderr: .discard, timeout: 30)
+        return String(decoding: child.stdout, as: UTF8.self)
     }
 
     /// Sends keys: literal text, or tmux key names such as Enter, Tab, Up, C-c, C-d.
