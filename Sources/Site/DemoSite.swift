@@ -9,6 +9,7 @@ public enum DemoSite {
     static let dataParts: [(name: String, text: String)] = [
         ("demo-sites.mof", sites), ("demo-packages.mof", packages),
         ("demo-distribution.mof", distribution), ("demo-inventory.mof", inventory),
+        ("demo-collections.mof", collections),
     ]
 
     /// Makes the demo site. Pass a fixed clock for reproducible timestamps.
@@ -18,6 +19,7 @@ public enum DemoSite {
             _ = try MOFCompiler.compile(part.text, fileName: part.name, into: site.repository)
         }
         site.offlineServers = ["dp3"]
+        try site.refreshCollections()
         return site
     }
 }
