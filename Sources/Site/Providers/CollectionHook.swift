@@ -25,7 +25,7 @@ struct CollectionHook: InstanceHook {
             if c["IsBuiltIn"]?.isNull ?? true { try c.set("IsBuiltIn", .boolean(false)) }
             if c["OwnedByThisSite"]?.isNull ?? true { try c.set("OwnedByThisSite", .boolean(true)) }
             if c["RefreshType"]?.isNull ?? true { try c.set("RefreshType", .uint32(2)) }  // PERIODIC
-            for name in ["MemberCount", "LocalMemberCount"] where c[CIMName(name)]?.isNull ?? true { try c.set(CIMName(name), .sint32(0)) }
+            for name in ["MemberCount", "LocalMemberCount", "IncludeExcludeCollectionsCount"] where c[CIMName(name)]?.isNull ?? true { try c.set(CIMName(name), .sint32(0)) }
             if c["CurrentStatus"]?.isNull ?? true { try c.set("CurrentStatus", .uint32(1)) }
             if c["LastChangeTime"]?.isNull ?? true { try c.set("LastChangeTime", .datetime(site.clock.now)) }
             let limit = c["LimitToCollectionID"]?.stringValue ?? ""
