@@ -58,23 +58,28 @@ extension Interpreter {
     func matchingTuples(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
         let plan = try planQuery(q, sources)
         var tuples: [[Value]]
-        if let predicate = plan.compiledFilter {
-            // For a single class whose WHERE compiles whole: each candidate is tested as it is visited,
-            // and only the matches are kept.
-            return try matchingRows(q, sources[0].1, predicate, plan.firstAccess).map { [.instance($0)] }
+        if let predicate = plan.compiledFirstFilter {
+            // The first class's part of WHERE, compiled: each candidate is tested as it is visited, and only
+            // the matches are kept.
+            tuples = try matchingRows(q, sources[0].1, predicate, plan.firstAccess).map { [.instance($0)] }
+        } else {
+            // Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
+            tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }, plan.filters[0], sources)
         }
-        // Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
-        tuples = try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }
-        // Joins, each by hashing the joined class on its side of an equality when the ON clause has one.
+        // Joins, each through an index, a hash or a loop; after each, the parts of WHERE it completes.
         for (index, join) in q.joins.enumerated() {
             tuples = try joinRows(tuples, join, sources, index + 1, plan.joins[index])
-        }
-        if let filter = q.filter {
-            tuples = try tuples.filter { tuple in
-                try withRow(tuple, sources) { try truth(try evaluate(filter), filter.range) }
-            }
+            tuples = try keep(tuples, plan.filters[index + 1], Array(sources.prefix(index + 2)))
         }
         return tuples
+    }
+
+    /// The rows for which every part holds (WHERE's unknown counts as false).
+    private func keep(_ tuples: [[Value]], _ parts: [Expression], _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
+        guard !parts.isEmpty else { return tuples }
+        return try tuples.filter { tuple in
+            try withRow(tuple, sources) { try parts.allSatisfy { try truth(try evaluate($0), $0.range) } }
+        }
     }
 
     /// Runs `body` with a joined row bound for name resolution.

@@ -26,8 +26,13 @@ struct QueryPlan {
     }
 
     var firstAccess: Access
-    /// A single-class WHERE compiled whole to a closure; nil when it is evaluated per row by the tree-walker.
-    var compiledFilter: CompiledCondition?
+    /// WHERE split at its top-level ANDs, each part placed at the first step where every source it reads is
+    /// present (stage 0: the first class; stage i: after the i-th join). Rows are dropped as early as they
+    /// can be, so joins only meet rows that can still qualify.
+    var filters: [[Expression]]
+    /// Stage 0's filter compiled to a closure and tested as each first-class instance is visited; nil when it
+    /// needs the tree-walker (or there is none).
+    var compiledFirstFilter: CompiledCondition?
     var joins: [JoinMethod]
 }
 
@@ -39,14 +44,59 @@ extension Interpreter {
             access = .index(slot: slot, property: fromClass.properties[slot].name.string, value: value,
                             isKey: fromClass.keySlots == [slot])
         }
+        var filters = [[Expression]](repeating: [], count: sources.count)
+        if let filter = q.filter {
+            for part in conjuncts(filter) { filters[lastSource(part, sources)].append(part) }
+        }
         var compiled: CompiledCondition?
-        if q.joins.isEmpty, let filter = q.filter {
+        if let first = conjunction(filters[0]) {
             let compiler = ExpressionCompiler(self, rowClass: fromClass, rowBinding: q.from.binding)
-            let predicate = compiler.condition(filter)
+            let predicate = compiler.condition(first)
             if !compiler.needsRowScope { compiled = predicate }
         }
         let joins = q.joins.enumerated().map { index, join in joinMethod(join, sources[index + 1].1) }
-        return QueryPlan(firstAccess: access, compiledFilter: compiled, joins: joins)
+        return QueryPlan(firstAccess: access, filters: filters, compiledFirstFilter: compiled, joins: joins)
+    }
+
+    /// The parts of a WHERE clause joined by top-level ANDs.
+    func conjuncts(_ e: Expression) -> [Expression] {
+        if case .and(let l, let r) = e.kind { return conjuncts(l) + conjuncts(r) }
+        return [e]
+    }
+
+    func conjunction(_ parts: [Expression]) -> Expression? {
+        guard var e = parts.first else { return nil }
+        for p in parts.dropFirst() { e = Expression(.and(e, p), e.range.union(p.range)) }
+        return e
+    }
+
+    /// The last source (by position) an expression reads; the last of all when that cannot be told.
+    private func lastSource(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Int {
+        let all = sources.count - 1
+        func binding(_ name: String) -> Int? { sources.firstIndex { $0.0.binding.equalsIgnoringCase(name) } }
+        func last(_ e: Expression) -> Int {
+            switch e.kind {
+            case .literal, .variable, .countStar: return 0
+            case .name(let n):
+                if let i = binding(n) { return i }
+                return sources.firstIndex { $0.1.property(named: CIMName(n)) != nil } ?? all
+            case .member(let base, _):
+                if case .name(let b) = base.kind, let i = binding(b) { return i }
+                return last(base)
+            case .array(let items): return items.map(last).max() ?? 0
+            case .unary(_, let x), .not(let x), .isNull(let x, _), .isa(let x, _): return last(x)
+            case .binary(_, let a, let b), .comparison(_, let a, let b), .and(let a, let b), .or(let a, let b),
+                 .like(let a, let b, _), .index(let a, let b):
+                return max(last(a), last(b))
+            case .inList(let x, let items, _): return max(last(x), items.map(last).max() ?? 0)
+            case .inQuery(let x, _, _): return last(x)  // the subquery names only its own classes
+            case .call(let name, let args):
+                let skipFirst = Interpreter.unitFirstFunctions.contains(name.lowercased())
+                return args.enumerated().filter { !(skipFirst && $0.offset == 0) }.map { last($0.element.value) }.max() ?? 0
+            case .methodCall, .query, .association, .invoke, .new, .get: return all
+            }
+        }
+        return last(e)
     }
 
     private func joinMethod(_ join: Query.Join, _ cls: CIMClass) -> QueryPlan.JoinMethod {
@@ -87,9 +137,11 @@ extension Interpreter {
                 steps.append((label(source, cls), "\(kind), nested loop", "no equality to hash on: every row meets every instance; \(on)"))
             }
         }
-        if let filter = q.filter {
-            let how = plan.compiledFilter != nil ? "compiled, tested as each instance is visited" : "evaluated on each joined row"
-            steps.append(("where", "filter", "\(self.source.text(of: filter.range)) — \(how)"))
+        for (stage, parts) in plan.filters.enumerated() {
+            guard let filter = conjunction(parts) else { continue }
+            let how = stage == 0 && plan.compiledFirstFilter != nil ? "compiled, tested as each instance is visited"
+                : stage == 0 ? "tested on each \(sources[0].1.name) row" : "tested on each row after joining \(sources[stage].1.name)"
+            steps.insert(("where", "filter", "\(self.source.text(of: filter.range)) — \(how)"), at: steps.count - (plan.joins.count - stage))
         }
         if !q.orderBy.isEmpty {
             steps.append(("order by", "sort", q.orderBy.map { self.source.text(of: $0.expression.range) + ($0.ascending ? "" : " desc") }.joined(separator: ", ")))

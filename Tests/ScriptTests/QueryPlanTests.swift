@@ -35,6 +35,17 @@ import Testing
         #expect(try TestSite.rows(loop).count == 3)  // 16777220 < 16777221, 16777222; 16777221 < 16777222
     }
 
+    @Test func whereIsSplitAndEachPartRunsAsSoonAsItsClassesAreJoined() throws {
+        let query = "select a.Name from SMS_R_System as a left join SMS_G_System_OPERATING_SYSTEM as b on b.Version = a.Name where b.Caption is null and a.Client = true and DateDiff(dd, a.LastLogonTimestamp, '2026-11-26') < 200"
+        let steps = try TestSite.rows("explain " + query)
+        #expect(steps.map { $0[1] } == ["SMS_R_System as a", "where", "SMS_G_System_OPERATING_SYSTEM as b", "where"])
+        #expect(steps[1][3].hasPrefix("a.Client = true and DateDiff(dd, a.LastLogonTimestamp, '2026-11-26') < 200 — compiled"))
+        #expect(steps[3][3].hasPrefix("b.Caption is null — tested on each row after joining"))
+        // The left join's missing side is null when its part of WHERE runs, as if WHERE ran last.
+        #expect(try TestSite.rows(query) == [["PC-0001"], ["PC-0002"]])
+        #expect(try TestSite.rows(query.replacingOccurrences(of: "b.Caption is null", with: "b.Caption is not null")).isEmpty)
+    }
+
     @Test func explainChecksNamesAndRunsNothing() throws {
         let failure = try TestSite.failure("explain select Colour from SMS_Package")
         #expect(failure?.status == .invalidQuery)
