@@ -61,8 +61,10 @@ struct CollectionHook: InstanceHook {
     func didChange(_ change: InstanceChange, in context: HookContext) throws {
         let evaluator = evaluator(context)
         switch change {
-        case .create(let c):
-            if let id = c["CollectionID"]?.stringValue, !CollectionEvaluator.rules(of: c).isEmpty { try evaluator.refresh(id) }
+        case .create:
+            // A new collection has no members until its first refresh or rule change, as in ConfigMgr — and
+            // a site reloaded from MOF brings its stored membership with it.
+            return
         case .modify(let old, let new):
             // The evaluator's own write changes only counts and times, so this does not recurse.
             guard old["CollectionRules"] != new["CollectionRules"] || old["LimitToCollectionID"] != new["LimitToCollectionID"],

@@ -32,7 +32,18 @@ struct CollectionProvider {
     /// The rule argument(s): one embedded SMS_CollectionRule, or an array of them.
     private struct Refused: Error { let result: MethodResult }
 
-    private func ruleArguments(_ call: MethodInvocation, single: Bool) throws(Refused) -> [CIMInstance] {
+    /// What a rule method works on: the collection, its ID, and the rules passed (checked to be rules).
+    private struct RuleRequest {
+        var collection: CIMInstance
+        var id: String
+        var parameter: String
+        var rules: [CIMInstance]
+    }
+
+    private func ruleRequest(_ call: MethodInvocation, single: Bool) throws(Refused) -> RuleRequest {
+        guard let collection = call.instance, let id = collection["CollectionID"]?.stringValue else {
+            throw Refused(result: .failure(.notFound, "no collection"))
+        }
         let name = single ? "collectionRule" : "collectionRules"
         let rules: [CIMValue]
         switch call[CIMName(name)] {
@@ -50,15 +61,15 @@ struct CollectionProvider {
             }
             out.append(rule)
         }
-        return out
+        return RuleRequest(collection: collection, id: id, parameter: name, rules: out)
     }
 
     /// Adds rules after checking every one: either all are added or none.
     func addRules(_ call: MethodInvocation, single: Bool) throws -> MethodResult {
-        guard var collection = call.instance, let id = collection["CollectionID"]?.stringValue else { return .failure(.notFound, "no collection") }
-        let parameter = single ? "collectionRule" : "collectionRules"
-        let incoming: [CIMInstance]
-        do { incoming = try ruleArguments(call, single: single) } catch { return error.result }
+        let request: RuleRequest
+        do { request = try ruleRequest(call, single: single) } catch { return error.result }
+        var collection = request.collection
+        let (id, parameter, incoming) = (request.id, request.parameter, request.rules)
         let evaluator = evaluator(call)
         var rules = CollectionEvaluator.rules(of: collection)
         var queryIDs: [CIMValue] = []
@@ -114,10 +125,10 @@ struct CollectionProvider {
     /// Removes rules, each matched to one the collection holds: query rules by QueryID (or by their text
     /// when QueryID is not given), direct rules by ResourceID, include/exclude rules by collection.
     func deleteRules(_ call: MethodInvocation, single: Bool) throws -> MethodResult {
-        guard var collection = call.instance, let id = collection["CollectionID"]?.stringValue else { return .failure(.notFound, "no collection") }
-        let parameter = single ? "collectionRule" : "collectionRules"
-        let doomed: [CIMInstance]
-        do { doomed = try ruleArguments(call, single: single) } catch { return error.result }
+        let request: RuleRequest
+        do { request = try ruleRequest(call, single: single) } catch { return error.result }
+        var collection = request.collection
+        let (id, parameter, doomed) = (request.id, request.parameter, request.rules)
         var rules = CollectionEvaluator.rules(of: collection)
         for (i, rule) in doomed.enumerated() {
             guard let at = rules.firstIndex(where: { Self.sameRule($0, rule) }) else {
