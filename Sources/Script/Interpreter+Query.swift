@@ -57,19 +57,21 @@ extension Interpreter {
     /// missing side), in the order the plan visits them.
     func matchingTuples(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
         let plan = try planQuery(q, sources)
+        let first = plan.filters[0]
         var tuples: [[Value]]
-        if let predicate = plan.compiledFirstFilter {
+        if let predicate = first.compiledLocal {
             // The first class's part of WHERE, compiled: each candidate is tested as it is visited, and only
             // the matches are kept.
             tuples = try matchingRows(q, sources[0].1, predicate, plan.firstAccess).map { [.instance($0)] }
         } else {
             // Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
-            tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }, plan.filters[0], sources)
+            tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }, first.local, Array(sources.prefix(1)))
         }
+        tuples = try keep(tuples, first.joined, Array(sources.prefix(1)))
         // Joins, each through an index, a hash or a loop; after each, the parts of WHERE it completes.
         for (index, join) in q.joins.enumerated() {
-            tuples = try joinRows(tuples, join, sources, index + 1, plan.joins[index])
-            tuples = try keep(tuples, plan.filters[index + 1], Array(sources.prefix(index + 2)))
+            tuples = try joinRows(tuples, join, sources, index + 1, plan)
+            tuples = try keep(tuples, plan.filters[index + 1].joined, Array(sources.prefix(index + 2)))
         }
         return tuples
     }
@@ -161,44 +163,65 @@ extension Interpreter {
     }
 
     private func joinRows(_ tuples: [[Value]], _ join: Query.Join, _ sources: [(Query.Source, CIMClass)], _ position: Int,
-                          _ method: QueryPlan.JoinMethod) throws -> [[Value]] {
+                          _ plan: QueryPlan) throws -> [[Value]] {
         let cls = sources[position].1
         let visible = Array(sources.prefix(position + 1)), earlier = Array(sources.prefix(position))
-        var out: [[Value]] = []
+        let method = plan.joins[position - 1], filter = plan.filters[position], recheck = plan.recheckOn[position - 1]
+        // This class's own part of WHERE, tested on a candidate before it joins (inner joins only).
+        let passes: (CIMInstance) throws -> Bool
+        if let compiled = filter.compiledLocal {
+            passes = { try compiled(self, $0) ?? false }
+        } else if !filter.local.isEmpty {
+            passes = { instance in
+                try self.withRow([.instance(instance)], [sources[position]]) {
+                    try filter.local.allSatisfy { try self.truth(try self.evaluate($0), $0.range) }
+                }
+            }
+        } else {
+            passes = { _ in true }
+        }
+        // The earlier row's side of the ON equality: compiled against the one class it reads when possible.
+        func probeValue(_ tuple: [Value], _ probe: Expression) throws -> Value {
+            if let compiled = plan.probes[position - 1] {
+                guard case .instance(let row) = tuple[compiled.source] else { return .null }  // a left join's missing row
+                return try compiled.probe(self, row)
+            }
+            return try withRow(tuple, earlier) { try evaluate(probe) }
+        }
         // The joined instances each earlier row may meet: through the index, a hash built once, or all.
         let rowsFor: ([Value]) throws -> [CIMInstance]
         switch method {
         case .indexLookup(let slot, _, _, let probe):
             rowsFor = { tuple in
-                let key = try self.withRow(tuple, earlier) { try self.evaluate(probe) }
-                let values = self.scalarElements(key)
-                if values.count == 1 { return try self.indexedRows(join.source, cls, slot, values[0]) }
+                let values = self.scalarElements(try probeValue(tuple, probe))
+                if values.count == 1 { return try self.indexedRows(join.source, cls, slot, values[0]).filter(passes) }
                 var seen = Set<ObjectPath>()
-                return try values.flatMap { try self.indexedRows(join.source, cls, slot, $0) }.filter { seen.insert($0.path).inserted }
+                return try values.flatMap { try self.indexedRows(join.source, cls, slot, $0) }.filter { seen.insert($0.path).inserted }.filter(passes)
             }
         case .hash(let newSide, let probe):
             var buckets: [FoldedValue: [CIMInstance]] = [:]
-            for instance in try allInstances(join.source, cls) {
+            for instance in try allInstances(join.source, cls) where try passes(instance) {
                 let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
                 for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
             }
             rowsFor = { tuple in
-                let key = try self.withRow(tuple, earlier) { try self.evaluate(probe) }
+                let values = self.scalarElements(try probeValue(tuple, probe))
+                if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
                 var seen = Set<ObjectPath>()
-                return self.scalarElements(key).flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
+                return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
             }
         case .nestedLoop:
-            let all = try allInstances(join.source, cls)
+            let all = try allInstances(join.source, cls).filter(passes)
             rowsFor = { _ in all }
         }
+        var out: [[Value]] = []
         for tuple in tuples {
             var matched = false
             for instance in try rowsFor(tuple) {
                 let candidate = tuple + [.instance(instance)]
-                if try withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) {
-                    out.append(candidate)
-                    matched = true
-                }
+                if recheck, try !withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) { continue }
+                out.append(candidate)
+                matched = true
             }
             if !matched && join.kind == .left { out.append(tuple + [.null]) }
         }

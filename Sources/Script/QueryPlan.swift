@@ -1,5 +1,6 @@
 // Query plans: how a SELECT is run — which rows of the first class are visited, how each join finds its
-// rows, whether WHERE is compiled — decided once, followed by the executor and shown by `explain`.
+// rows, where each part of WHERE is tested, what is compiled — decided once, followed by the executor and
+// shown by `explain` (QueryPlan+Explain.swift).
 import CIM
 
 /// How a SELECT will be run. The executor follows it and `explain` prints it, so what `explain` shows is
@@ -25,15 +26,34 @@ struct QueryPlan {
         case nestedLoop
     }
 
+    /// The parts of WHERE (split at its top-level ANDs) tested at one step — the first class, or one join.
+    /// Each part sits at the first step where every class it reads is present, so rows are dropped as early
+    /// as they can be and joins only meet rows that can still qualify.
+    struct Filter {
+        /// Parts that read only this step's class: tested on each candidate instance before it joins (for the
+        /// first class, as each instance is visited). Empty after a left join, whose missing rows must reach
+        /// WHERE as nulls.
+        var local: [Expression] = []
+        /// `local` compiled to a closure; nil when it needs the tree-walker (or is empty).
+        var compiledLocal: CompiledCondition?
+        /// Parts that read this step's class and earlier ones: tested on each joined row.
+        var joined: [Expression] = []
+    }
+
+    /// A join's probe (its side of the ON equality) compiled against the one earlier class it reads.
+    struct CompiledProbe {
+        var source: Int
+        var probe: CompiledExpression
+    }
+
     var firstAccess: Access
-    /// WHERE split at its top-level ANDs, each part placed at the first step where every source it reads is
-    /// present (stage 0: the first class; stage i: after the i-th join). Rows are dropped as early as they
-    /// can be, so joins only meet rows that can still qualify.
-    var filters: [[Expression]]
-    /// Stage 0's filter compiled to a closure and tested as each first-class instance is visited; nil when it
-    /// needs the tree-walker (or there is none).
-    var compiledFirstFilter: CompiledCondition?
+    /// One per source: `filters[0]` for the first class, `filters[i]` after the i-th join.
+    var filters: [Filter]
     var joins: [JoinMethod]
+    var probes: [CompiledProbe?]
+    /// Whether each join's ON clause must still be tested per candidate: not when it is the very equality
+    /// the index or hash answered, between properties of one type.
+    var recheckOn: [Bool]
 }
 
 extension Interpreter {
@@ -44,18 +64,44 @@ extension Interpreter {
             access = .index(slot: slot, property: fromClass.properties[slot].name.string, value: value,
                             isKey: fromClass.keySlots == [slot])
         }
-        var filters = [[Expression]](repeating: [], count: sources.count)
+        var filters = [QueryPlan.Filter](repeating: QueryPlan.Filter(), count: sources.count)
         if let filter = q.filter {
-            for part in conjuncts(filter) { filters[lastSource(part, sources)].append(part) }
+            for part in conjuncts(filter) {
+                let read = sourcesRead(part, sources)
+                let step = read.max() ?? 0
+                let isLocal = read.allSatisfy { $0 == step } && (step == 0 || q.joins[step - 1].kind == .inner)
+                if isLocal { filters[step].local.append(part) } else { filters[step].joined.append(part) }
+            }
         }
-        var compiled: CompiledCondition?
-        if let first = conjunction(filters[0]) {
-            let compiler = ExpressionCompiler(self, rowClass: fromClass, rowBinding: q.from.binding)
-            let predicate = compiler.condition(first)
-            if !compiler.needsRowScope { compiled = predicate }
+        for (i, (source, cls)) in sources.enumerated() {
+            guard let local = conjunction(filters[i].local) else { continue }
+            let compiler = ExpressionCompiler(self, rowClass: cls, rowBinding: source.binding)
+            let predicate = compiler.condition(local)
+            if !compiler.needsRowScope { filters[i].compiledLocal = predicate }
         }
         let joins = q.joins.enumerated().map { index, join in joinMethod(join, sources[index + 1].1) }
-        return QueryPlan(firstAccess: access, filters: filters, compiledFirstFilter: compiled, joins: joins)
+        var probes: [QueryPlan.CompiledProbe?] = []
+        var recheck: [Bool] = []
+        for (index, method) in joins.enumerated() {
+            let position = index + 1
+            var compiled: QueryPlan.CompiledProbe?
+            var exact = false
+            switch method {
+            case .indexLookup(_, _, _, let probe), .hash(_, let probe):
+                let read = sourcesRead(probe, sources)
+                if read.count == 1, let j = read.first, j < position {
+                    let compiler = ExpressionCompiler(self, rowClass: sources[j].1, rowBinding: sources[j].0.binding)
+                    let closure = compiler.compile(probe)
+                    if !compiler.needsRowScope { compiled = QueryPlan.CompiledProbe(source: j, probe: closure) }
+                }
+                exact = isPlainEquality(q.joins[index].condition, sources)
+            case .nestedLoop:
+                break
+            }
+            probes.append(compiled)
+            recheck.append(!exact)
+        }
+        return QueryPlan(firstAccess: access, filters: filters, joins: joins, probes: probes, recheckOn: recheck)
     }
 
     /// The parts of a WHERE clause joined by top-level ANDs.
@@ -70,33 +116,46 @@ extension Interpreter {
         return e
     }
 
-    /// The last source (by position) an expression reads; the last of all when that cannot be told.
-    private func lastSource(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Int {
-        let all = sources.count - 1
+    /// Is the ON clause just `A.P = B.Q`, two properties of the same declared type? Then the index or hash
+    /// that found the candidates has already decided it.
+    private func isPlainEquality(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Bool {
+        guard case .comparison(.equal, let l, let r) = e.kind, let a = propertyType(l, sources), let b = propertyType(r, sources) else { return false }
+        return a == b && !a.isArray
+    }
+
+    private func propertyType(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> CIMType? {
+        guard case .member(let base, let name) = e.kind, case .name(let b) = base.kind,
+              let source = sources.first(where: { $0.0.binding.equalsIgnoringCase(b) }) else { return nil }
+        return source.1.property(named: CIMName(name))?.type
+    }
+
+    /// The sources (by position) an expression reads; all of them when that cannot be told.
+    private func sourcesRead(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Set<Int> {
+        let all = Set(sources.indices)
         func binding(_ name: String) -> Int? { sources.firstIndex { $0.0.binding.equalsIgnoringCase(name) } }
-        func last(_ e: Expression) -> Int {
+        func read(_ e: Expression) -> Set<Int> {
             switch e.kind {
-            case .literal, .variable, .countStar: return 0
+            case .literal, .variable, .countStar: return []
             case .name(let n):
-                if let i = binding(n) { return i }
-                return sources.firstIndex { $0.1.property(named: CIMName(n)) != nil } ?? all
+                if let i = binding(n) { return [i] }
+                return sources.firstIndex { $0.1.property(named: CIMName(n)) != nil }.map { [$0] } ?? all
             case .member(let base, _):
-                if case .name(let b) = base.kind, let i = binding(b) { return i }
-                return last(base)
-            case .array(let items): return items.map(last).max() ?? 0
-            case .unary(_, let x), .not(let x), .isNull(let x, _), .isa(let x, _): return last(x)
+                if case .name(let b) = base.kind, let i = binding(b) { return [i] }
+                return read(base)
+            case .array(let items): return items.reduce(into: []) { $0.formUnion(read($1)) }
+            case .unary(_, let x), .not(let x), .isNull(let x, _), .isa(let x, _): return read(x)
             case .binary(_, let a, let b), .comparison(_, let a, let b), .and(let a, let b), .or(let a, let b),
                  .like(let a, let b, _), .index(let a, let b):
-                return max(last(a), last(b))
-            case .inList(let x, let items, _): return max(last(x), items.map(last).max() ?? 0)
-            case .inQuery(let x, _, _): return last(x)  // the subquery names only its own classes
+                return read(a).union(read(b))
+            case .inList(let x, let items, _): return items.reduce(into: read(x)) { $0.formUnion(read($1)) }
+            case .inQuery(let x, _, _): return read(x)  // the subquery names only its own classes
             case .call(let name, let args):
                 let skipFirst = Interpreter.unitFirstFunctions.contains(name.lowercased())
-                return args.enumerated().filter { !(skipFirst && $0.offset == 0) }.map { last($0.element.value) }.max() ?? 0
+                return args.enumerated().filter { !(skipFirst && $0.offset == 0) }.reduce(into: []) { $0.formUnion(read($1.element.value)) }
             case .methodCall, .query, .association, .invoke, .new, .get: return all
             }
         }
-        return last(e)
+        return read(e)
     }
 
     private func joinMethod(_ join: Query.Join, _ cls: CIMClass) -> QueryPlan.JoinMethod {
@@ -106,57 +165,5 @@ extension Interpreter {
             return .indexLookup(slot: slot, property: cls.properties[slot].name.string, isKey: cls.keySlots == [slot], probe: probe)
         }
         return .hash(newSide: newSide, probe: probe)
-    }
-
-    /// `explain <query>`: the plan as rows — one per step, in the order the steps run.
-    func explain(_ q: Query) throws -> ResultSet {
-        let sources = try resolveSources(q)
-        let plan = try planQuery(q, sources)
-        var steps: [(String, String, String)] = []
-        let (from, fromClass) = sources[0]
-        let total = (try? repository.count(of: fromClass.name, namespace: namespace)) ?? 0
-        switch plan.firstAccess {
-        case .scan:
-            steps.append((label(from, fromClass), "scan", "visits all \(total) instances"))
-        case .index(_, let property, let value, let isKey):
-            steps.append((label(from, fromClass), isKey ? "key lookup" : "index lookup",
-                          "\(property) = \(value.literal) through the \(isKey ? "key index" : "hash index on \(property)") (of \(total) instances)"))
-        }
-        for (i, method) in plan.joins.enumerated() {
-            let (source, cls) = sources[i + 1]
-            let kind = q.joins[i].kind == .left ? "left join" : "inner join"
-            let on = "on " + self.source.text(of: q.joins[i].condition.range)
-            switch method {
-            case .indexLookup(_, let property, let isKey, let probe):
-                steps.append((label(source, cls), "\(kind), \(isKey ? "key" : "index") lookup",
-                              "each row probes the \(isKey ? "key index" : "hash index on \(property)") with \(self.source.text(of: probe.range)); \(on)"))
-            case .hash(let newSide, _):
-                steps.append((label(source, cls), "\(kind), hash",
-                              "hashes \(cls.name) on \(self.source.text(of: newSide.range)) once; \(on)"))
-            case .nestedLoop:
-                steps.append((label(source, cls), "\(kind), nested loop", "no equality to hash on: every row meets every instance; \(on)"))
-            }
-        }
-        for (stage, parts) in plan.filters.enumerated() {
-            guard let filter = conjunction(parts) else { continue }
-            let how = stage == 0 && plan.compiledFirstFilter != nil ? "compiled, tested as each instance is visited"
-                : stage == 0 ? "tested on each \(sources[0].1.name) row" : "tested on each row after joining \(sources[stage].1.name)"
-            steps.insert(("where", "filter", "\(self.source.text(of: filter.range)) — \(how)"), at: steps.count - (plan.joins.count - stage))
-        }
-        if !q.orderBy.isEmpty {
-            steps.append(("order by", "sort", q.orderBy.map { self.source.text(of: $0.expression.range) + ($0.ascending ? "" : " desc") }.joined(separator: ", ")))
-        }
-        if q.distinct { steps.append(("distinct", "dedupe", "drops repeated rows after projection")) }
-        if let limit = q.limit { steps.append(("limit", "limit", self.source.text(of: limit.range))) }
-        let columns = ["Step", "Source", "Access", "Detail"]
-        let rows: [Value] = steps.enumerated().map { i, step in
-            .record(Record(fields: [("Step", .integer(Int64(i + 1))), ("Source", .cim(.string(step.0))),
-                                    ("Access", .cim(.string(step.1))), ("Detail", .cim(.string(step.2)))]))
-        }
-        return ResultSet(className: nil, columns: columns, rows: rows)
-    }
-
-    private func label(_ source: Query.Source, _ cls: CIMClass) -> String {
-        source.alias.map { "\(cls.name) as \($0)" } ?? cls.name.string
     }
 }

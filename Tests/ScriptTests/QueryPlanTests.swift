@@ -26,6 +26,13 @@ import Testing
         let indexJoin = "select SMS_R_System.Name from SMS_R_System inner join SMS_G_System_OPERATING_SYSTEM on SMS_G_System_OPERATING_SYSTEM.ResourceID = SMS_R_System.ResourceId where SMS_G_System_OPERATING_SYSTEM.Caption like '%Windows 11%'"
         #expect(try plan(indexJoin) == [["SMS_R_System", "scan"], ["SMS_G_System_OPERATING_SYSTEM", "inner join, key lookup"], ["where", "filter"]])
         #expect(try TestSite.rows(indexJoin) == [["PC-0001"]])
+        let details = try TestSite.rows("explain " + indexJoin).map { $0[3] }
+        #expect(details[2] == #"SMS_G_System_OPERATING_SYSTEM.Caption like '%Windows 11%' — compiled, tested on each SMS_G_System_OPERATING_SYSTEM instance before it joins"#)
+        #expect(!details[1].contains("re-tested"))  // the key index decided the ON equality
+        // An ON clause with more than the equality is re-tested on each candidate, and still holds.
+        let extra = "select SMS_R_System.Name from SMS_R_System inner join SMS_G_System_OPERATING_SYSTEM on SMS_G_System_OPERATING_SYSTEM.ResourceID = SMS_R_System.ResourceId and SMS_G_System_OPERATING_SYSTEM.Version like '10.0.2%'"
+        #expect(try TestSite.rows("explain " + extra)[1][3].contains("re-tested"))
+        #expect(try TestSite.rows(extra + " order by SMS_R_System.Name") == [["PC-0001"], ["SRV-0001"]])
         // Version is not indexed: the joined class is hashed once.
         let hashJoin = "select a.Name from SMS_R_System as a left join SMS_G_System_OPERATING_SYSTEM as b on b.Version = a.Name"
         #expect(try plan(hashJoin)[1] == ["SMS_G_System_OPERATING_SYSTEM as b", "left join, hash"])
