@@ -94,6 +94,10 @@ public final class CIMClass: Sendable, CustomStringConvertible {
     public let methods: [CIMMethod]
     /// Slots of the key properties, in declaration order.
     public let keySlots: [Int]
+    /// Each property's default value, in slot order: a new instance's values.
+    public let defaultValues: [CIMValue]
+    /// Each property's type, in slot order (checked for every value of a new instance).
+    let slotTypes: [CIMType]
     private let slotByName: [CIMName: Int]
     private let methodByName: [CIMName: Int]
     /// Number of classes above this one (0 for a root class).
@@ -174,6 +178,8 @@ public final class CIMClass: Sendable, CustomStringConvertible {
         slotByName = slots
         methodByName = methodSlots
         keySlots = props.indices.filter { props[$0].isKey }
+        defaultValues = props.map(\.defaultValue)
+        slotTypes = props.map(\.type)
     }
 
     /// The slot of a property, ignoring case; nil when the class has no such property.

@@ -153,8 +153,49 @@ extension CIMRepository {
                 _ = stores[ns]!.tables[instance.className]!.replace(instance)
                 record(.modified(ns, old))
             } else {
-                stores[ns]!.tables[instance.className]!.insert(instance)
+                stores[ns]!.tables[instance.className]!.insert(instance, key: key)
                 record(.created(ns, instance.className, key))
+            }
+        }
+    }
+
+    /// Prepares a class's table for about `count` more instances before a bulk load, so its key index is sized
+    /// once instead of growing (and rehashing) step by step. Only a hint: more or fewer instances may follow.
+    public func reserveCapacity(_ count: Int, of className: CIMName, namespace: String? = nil) throws(CIMError) {
+        try locked { () throws(CIMError) in
+            let ns = try resolveNamespace(namespace)
+            guard stores[ns]!.tables[className] != nil else { throw CIMError(.invalidClass, "Class \(className) does not exist.") }
+            stores[ns]!.tables[className]!.reserveCapacity(max(0, count))
+        }
+    }
+
+    /// ``putStoredInstance(_:namespace:)`` for many instances, as a bulk loader makes them (a site file's rows, a
+    /// generated fleet): the lock is taken and the namespace resolved once, and each run of instances of one class
+    /// goes into its table without looking the table up again — pass them grouped by class.
+    public func putStoredInstances(_ instances: [CIMInstance], namespace: String? = nil) throws(CIMError) {
+        try locked { () throws(CIMError) in
+            let ns = try resolveNamespace(namespace)
+            var start = instances.startIndex
+            while start < instances.endIndex {
+                let cls = instances[start].cimClass
+                var end = start + 1
+                while end < instances.endIndex && instances[end].cimClass === cls { end += 1 }
+                // Out of the namespace while it fills: a table left in place would be found by name for every row.
+                guard var table = stores[ns]!.tables.removeValue(forKey: cls.name) else {
+                    throw CIMError(.invalidClass, "Class \(cls.name) does not exist.")
+                }
+                for instance in instances[start..<end] {
+                    let key = InstanceKey(instance)
+                    if let old = table.row(for: key) {
+                        _ = table.replace(instance)
+                        record(.modified(ns, old))
+                    } else {
+                        table.insert(instance, key: key)
+                        record(.created(ns, cls.name, key))
+                    }
+                }
+                stores[ns]!.tables[cls.name] = table
+                start = end
             }
         }
     }

@@ -34,6 +34,16 @@ public final class CIMRepository: @unchecked Sendable {
         _ = createNamespaceLocked(self.defaultNamespace)
     }
 
+    /// A repository holding what `other` holds now: its namespaces, classes (shared: classes are immutable),
+    /// instances and indexes, copied on write, so making the copy costs next to nothing however large `other` is.
+    /// Providers, hooks, a store and open transactions are not copied. (The demo site is built once and copied
+    /// for each engine that asks for the same one.)
+    public init(copying other: CIMRepository) {
+        (defaultNamespace, defaultKey, stores, namespaceOrder, extraIndexes) = other.locked {
+            (other.defaultNamespace, other.defaultKey, other.stores, other.namespaceOrder, other.extraIndexes)
+        }
+    }
+
     @inline(__always)
     func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         lock.lock()
@@ -293,7 +303,7 @@ public final class CIMRepository: @unchecked Sendable {
                 for name in stores[ns]!.descendants(of: root.name) where stores[ns]!.tables[name]!.contains(key) {
                     throw CIMError(.alreadyExists, "An instance \(final.path) already exists.")
                 }
-                stores[ns]!.tables[cls.name]!.insert(final)
+                stores[ns]!.tables[cls.name]!.insert(final, key: key)
                 record(.created(ns, cls.name, key))
             }
             try runDidChange(.create(final), cls, namespace)

@@ -5,18 +5,38 @@
 // Enumeration therefore returns instances in creation order, which keeps output deterministic.
 
 /// The identity of an instance within its key family: its key values, folded (strings ignore case).
+///
+/// Two-part keys — the common composite, an inventory row's ResourceID and GroupID — have cases of their own so
+/// that a row of the key index allocates nothing: two integers (the values keys are converted to their declared
+/// types, so one class always makes the same case) or, boxed, two other values.
 enum InstanceKey: Hashable, Sendable {
     case single(FoldedValue)
+    case integers(Int64, Int64)
+    indirect case pair(FoldedValue, FoldedValue)
     case composite([FoldedValue])
 
     init(_ instance: CIMInstance) {
         let slots = instance.cimClass.keySlots
-        self = slots.count == 1 ? .single(FoldedValue(instance.values[slots[0]]))
-                                : .composite(slots.map { FoldedValue(instance.values[$0]) })
+        switch slots.count {
+        case 1: self = .single(FoldedValue(instance.values[slots[0]]))
+        case 2: self = Self.pair(instance.values[slots[0]], instance.values[slots[1]])
+        default: self = .composite(slots.map { FoldedValue(instance.values[$0]) })
+        }
     }
 
     init(values: [CIMValue]) {
-        self = values.count == 1 ? .single(FoldedValue(values[0])) : .composite(values.map(FoldedValue.init))
+        switch values.count {
+        case 1: self = .single(FoldedValue(values[0]))
+        case 2: self = Self.pair(values[0], values[1])
+        default: self = .composite(values.map(FoldedValue.init))
+        }
+    }
+
+    private static func pair(_ a: CIMValue, _ b: CIMValue) -> InstanceKey {
+        if let x = a.integerValue.flatMap({ Int64(exactly: $0) }), let y = b.integerValue.flatMap({ Int64(exactly: $0) }) {
+            return .integers(x, y)
+        }
+        return .pair(FoldedValue(a), FoldedValue(b))
     }
 }
 
@@ -46,13 +66,21 @@ struct InstanceTable: Sendable {
 
     func contains(_ key: InstanceKey) -> Bool { keyIndex[key] != nil }
 
-    mutating func insert(_ instance: CIMInstance) {
-        let key = InstanceKey(instance)
+    mutating func insert(_ instance: CIMInstance) { insert(instance, key: InstanceKey(instance)) }
+
+    /// Inserts an instance whose key the caller has computed (and checked is not in the table).
+    mutating func insert(_ instance: CIMInstance, key: InstanceKey) {
         let r = Int32(rows.count)
         rows.append(instance)
         keyIndex[key] = r
         liveCount += 1
         for slot in indexed { hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r) }
+    }
+
+    /// Makes room for `count` more rows, so that a bulk load does not rehash the key index as it grows.
+    mutating func reserveCapacity(_ count: Int) {
+        rows.reserveCapacity(rows.count + count)
+        keyIndex.reserveCapacity(keyIndex.count + count)
     }
 
     /// Replaces the instance with the same key; returns the old one (nil when absent).

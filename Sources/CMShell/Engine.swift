@@ -25,8 +25,9 @@ import SiteStore
 public final class Engine {
     /// Where an engine's objects live: the object model its scripts see.
     public enum SiteModel {
-        /// The simulated demo site (S01 Contoso HQ, dp1–dp4, 23 packages).
-        case demo
+        /// The simulated demo site (S01 Contoso HQ, dp1–dp4, 23 packages) with a fleet of `systems` systems and
+        /// their inventory, generated from `seed`. Write it ``demo`` or ``demo(systems:seed:)``.
+        case demoSite(systems: Int, seed: UInt64)
         /// The SMS Provider schema with no instances.
         case empty(siteCode: String)
         /// A repository the host built (its own MOF schema, say); no ConfigMgr providers.
@@ -34,14 +35,33 @@ public final class Engine {
         /// A site kept in an SQLite file: opened when `initialize` is nil, else created from that template
         /// (refused if the file exists). Every statement that succeeds is written to the file.
         case file(String, initialize: SiteTemplate? = nil, options: SiteFile.Options = SiteFile.Options())
+
+        /// The demo site with its fleet of 300 systems.
+        public static var demo: SiteModel { .demo(systems: FleetGenerator.defaultSystemCount) }
+
+        /// The demo site with a fleet of this many systems, generated from `seed`: the same size, seed and clock
+        /// give the same fleet, so tests can compute what a query should return.
+        public static func demo(systems: Int, seed: UInt64 = FleetGenerator.defaultSeed) -> SiteModel {
+            .demoSite(systems: systems, seed: seed)
+        }
     }
 
     /// What a new site file starts as.
     public enum SiteTemplate: Sendable {
-        /// A copy of the demo site.
-        case demo
+        /// A copy of the demo site with a fleet of `systems` systems generated from `seed`. Write it ``demo`` or
+        /// ``demo(systems:seed:)``.
+        case demoSite(systems: Int, seed: UInt64)
         /// The SMS Provider schema with no instances.
         case empty(siteCode: String)
+
+        /// A copy of the demo site as it is in memory: a fleet of 300 systems.
+        public static var demo: SiteTemplate { .demo(systems: FleetGenerator.defaultSystemCount) }
+
+        /// A copy of the demo site with a fleet of this many systems (100,000 make a site of about 4 million
+        /// instances), generated from `seed`: the same size, seed and clock give the same fleet.
+        public static func demo(systems: Int, seed: UInt64 = FleetGenerator.defaultSeed) -> SiteTemplate {
+            .demoSite(systems: systems, seed: seed)
+        }
     }
 
     /// The object model scripts run against: the simulated site's repository, or the one the host passed
@@ -106,8 +126,8 @@ public final class Engine {
     private static func objectModel(_ model: SiteModel, clock: SiteClock) throws -> (SimulatedSite?, CIMRepository, SiteFile?) {
         switch model {
         case .repository(let repository): return (nil, repository, nil)
-        case .demo:
-            let made = try makeSite(.demo, clock: clock)
+        case .demoSite(let systems, let seed):
+            let made = try makeSite(.demo(systems: systems, seed: seed), clock: clock)
             return (made, made.repository, nil)
         case .empty(let code):
             let made = try makeSite(.empty(siteCode: code), clock: clock)
@@ -127,7 +147,7 @@ public final class Engine {
 
     static func makeSite(_ template: SiteTemplate, clock: SiteClock) throws -> SimulatedSite {
         switch template {
-        case .demo: try DemoSite.make(clock: clock)
+        case .demoSite(let systems, let seed): try DemoSite.make(clock: clock, systems: systems, seed: seed)
         case .empty(let code): try SimulatedSite(siteCode: code, clock: clock)
         }
     }

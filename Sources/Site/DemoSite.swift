@@ -1,9 +1,11 @@
 // DemoSite: the simulated site `make run` opens — Contoso's primary site S01 with a secondary S02.
 import CIM
+import Foundation
 
 /// The demo ConfigMgr site: site S01 "Contoso HQ" and secondary S02, distribution points dp1–dp3 (S01) and
 /// dp4 (S02) with dp3 offline, DP groups, packages of every class (PKG00001 among them, as in the SDK's
-/// examples), drivers, collections and systems, and some content already distributed.
+/// examples), drivers, collections, some content already distributed, and a generated fleet of systems with
+/// their inventory, users and user groups (300 systems unless asked otherwise).
 public enum DemoSite {
     /// The demo data's parts, compiled in order after the schema.
     static let dataParts: [(name: String, text: String)] = [
@@ -13,13 +15,50 @@ public enum DemoSite {
     ]
 
     /// Makes the demo site. Pass a fixed clock for reproducible timestamps.
-    public static func make(clock: SiteClock = SiteClock()) throws -> SimulatedSite {
+    ///
+    /// - Parameters:
+    ///   - clock: The site clock; the fleet's dates (last logons, inventory scans) lie before its time.
+    ///   - systems: How many systems the fleet has; the first six are PC-0001, PC-0002, PC-0003, SRV-SQL01,
+    ///     SRV-FS01 and KIOSK-01.
+    ///   - seed: The fleet generator's seed: the same seed, size and clock give the same fleet.
+    public static func make(clock: SiteClock = SiteClock(), systems: Int = FleetGenerator.defaultSystemCount,
+                            seed: UInt64 = FleetGenerator.defaultSeed) throws -> SimulatedSite {
+        // A fixed clock makes the same site every time: build it once, and give each caller a copy (copied on
+        // write, so a copy costs nothing until it changes). Test suites make hundreds of demo sites.
+        guard clock.isFixed, systems <= maxCachedSystems else { return try build(clock: clock, systems: systems, seed: seed) }
+        let key = TemplateKey(now: clock.now.utcMicroseconds, systems: systems, seed: seed)
+        let template = try templateLock.withLock { () throws -> CIMRepository in
+            if let known = templates[key] { return known }
+            let made = try build(clock: SiteClock(fixedAt: clock.now), systems: systems, seed: seed).repository
+            if templates.count >= 4 { templates.removeAll() }
+            templates[key] = made
+            return made
+        }
+        let site = try SimulatedSite(attachingTo: CIMRepository(copying: template), clock: clock)
+        site.offlineServers = ["dp3"]
+        return site
+    }
+
+    /// The demo site made from scratch: schema, demo data, then the fleet.
+    private static func build(clock: SiteClock, systems: Int, seed: UInt64) throws -> SimulatedSite {
         let site = try SimulatedSite(siteCode: "S01", clock: clock)
         for part in dataParts {
             _ = try MOFCompiler.compile(part.text, fileName: part.name, into: site.repository)
         }
+        try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository)
         site.offlineServers = ["dp3"]
         try site.refreshCollections()
         return site
     }
+
+    private struct TemplateKey: Hashable {
+        let now: Int64
+        let systems: Int
+        let seed: UInt64
+    }
+
+    /// Demo sites larger than this are not kept for reuse (their memory would outlive them).
+    private static let maxCachedSystems = 5_000
+    private static let templateLock = NSLock()
+    nonisolated(unsafe) private static var templates: [TemplateKey: CIMRepository] = [:]
 }

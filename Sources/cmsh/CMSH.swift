@@ -17,6 +17,7 @@ struct CMSH: ParsableCommand {
         cmsh -c 'STATEMENTS'                  run statements
         cmsh < script.cmsh                    run statements from standard input
         cmsh --site FILE [--init demo|empty]  the same on a site kept in an SQLite file
+        cmsh --systems N                      the demo site with a generated fleet of N systems
         """,
         discussion: """
         Examples:
@@ -26,6 +27,7 @@ struct CMSH: ParsableCommand {
           cmsh --check deploy.cmsh              parse and resolve names without running
           echo "select * from SMS_Site" | cmsh --format json
           cmsh --site contoso.site --init demo  create a site file from the demo site and open the shell
+          cmsh --site big.site --init demo --systems 100000   a demo site with 100,000 systems and their inventory
           cmsh --site contoso.site --transaction deploy.cmsh   all of deploy.cmsh, or none of it
           cmsh --site contoso.site --dump > contoso.mof; cmsh --site copy.site --init empty contoso.mof
 
@@ -82,6 +84,9 @@ struct CMSH: ParsableCommand {
     @Option(name: .customLong("init"), help: ArgumentHelp("Create the --site file first: a copy of the demo site, or the schema with no instances.", valueName: "demo|empty"))
     var initialize: SiteInit?
 
+    @Option(help: ArgumentHelp("How many systems the demo site's generated fleet has (default 300), in memory or with --init demo.", valueName: "n"))
+    var systems: Int?
+
     @Option(name: .customLong("site-code"), help: ArgumentHelp("The site code for --init empty (default S01).", valueName: "code"))
     var siteCode: String = "S01"
 
@@ -103,6 +108,9 @@ struct CMSH: ParsableCommand {
     @ArgumentParser.Argument(parsing: .captureForPassthrough, help: ArgumentHelp("Arguments for the script: $args, $1, $2 …", valueName: "args"))
     var scriptArguments: [String] = []
 
+    /// The largest fleet --systems makes: about 40 million instances, some 20 GB of memory.
+    static let maxSystems = 1_000_000
+
     /// Usage errors exit with 2 (not ArgumentParser's 64), as the shell promises.
     static func main() {
         do {
@@ -118,6 +126,14 @@ struct CMSH: ParsableCommand {
 
     func validate() throws {
         if initialize != nil && site == nil { throw ValidationError("--init needs --site FILE: the file to create.") }
+        if let systems {
+            if site != nil && initialize != .demo {
+                throw ValidationError("--systems sizes the demo site: use it without --site, or with --site FILE --init demo.")
+            }
+            guard (0...Self.maxSystems).contains(systems) else {
+                throw ValidationError("--systems takes a number from 0 to \(Self.maxSystems), not \(systems).")
+            }
+        }
         if checkIntegrity && site == nil { throw ValidationError("--check-integrity needs --site FILE.") }
         if busyTimeout < 0 { throw ValidationError("--busy-timeout takes a number of seconds, 0 or more.") }
         for (name, value) in [("--max-call-depth", maxCallDepth), ("--max-output-mb", maxOutputMB), ("--max-steps", maxSteps),

@@ -43,11 +43,11 @@ final class Session {
 
     /// The demo site in memory, or the --site file (created first with --init).
     static func siteModel(_ options: CMSH) -> Engine.SiteModel {
-        guard let path = options.site else { return .demo }
+        guard let path = options.site else { return options.systems.map { .demo(systems: $0) } ?? .demo }
         var fileOptions = SiteFile.Options()
         fileOptions.busyTimeout = options.busyTimeout
         let template: Engine.SiteTemplate? = switch options.initialize {
-        case .demo?: .demo
+        case .demo?: options.systems.map { .demo(systems: $0) } ?? .demo
         case .empty?: .empty(siteCode: options.siteCode)
         case nil: nil
         }

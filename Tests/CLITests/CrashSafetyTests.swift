@@ -17,7 +17,7 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let template = dir.appendingPathComponent("template.site").path
-        #expect(try CLI.run(["--site", template, "--init", "demo", "-c", "print 1"]).status == 0)
+        #expect(try CLI.run(["--site", template, "--init", "demo", "--systems", "12", "-c", "print 1"]).status == 0)
         let scriptURL = dir.appendingPathComponent("batch.cmsh")
         try Self.script.write(to: scriptURL, atomically: true, encoding: .utf8)
 

@@ -12,7 +12,7 @@ import Testing
     @Test func aBatchChangesWhatTheNextRunSees() throws {
         let site = try path("contoso.site")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let made = try CLI.run(["--site", site, "--init", "demo", "-c",
+        let made = try CLI.run(["--site", site, "--init", "demo", "--systems", "12", "-c",
                                 #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S01"], [nal("dp2", "S01")])"#])
         #expect(made.status == 0, "\(made.stderr)")
         let seen = try CLI.run(["--site", site, "--format", "csv", "-c",
@@ -54,7 +54,7 @@ import Testing
     @Test func aDumpLoadsIntoAnEmptySite() throws {
         let (site, copy, mof) = (try path("a.site"), try path("b.site"), try path("a.mof"))
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try CLI.run(["--site", site, "--init", "demo", "-c", "print 1"]).status == 0)
+        #expect(try CLI.run(["--site", site, "--init", "demo", "--systems", "12", "-c", "print 1"]).status == 0)
         let dump = try CLI.run(["--site", site, "--dump"])
         #expect(dump.status == 0)
         try dump.stdout.write(toFile: mof, atomically: true, encoding: .utf8)

@@ -14,7 +14,9 @@ import Testing
         init(_ configure: (inout EngineLimits) -> Void = { _ in }) throws {
             var limits = EngineLimits()
             configure(&limits)
-            engine = try Engine(site: .demo, clock: SiteClock(fixedAt: try CIMDateTime(parsing: "20261126090000.000000+000")),
+            // A small fleet: every case compares a snapshot of every instance, and what matters is that nothing
+            // changes, not how many systems there are.
+            engine = try Engine(site: .demo(systems: 12), clock: SiteClock(fixedAt: try CIMDateTime(parsing: "20261126090000.000000+000")),
                                 limits: limits)
             // The simulated site moves distributions along before each statement; let it settle first, so the
             // snapshot holds what a failed statement must leave alone.

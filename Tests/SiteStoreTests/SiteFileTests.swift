@@ -75,7 +75,7 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
         let dir = try TempDir()
         let path = dir.path("contoso.site")
         do {
-            let engine = try Engine(site: .file(path, initialize: .demo))
+            let engine = try Engine(site: .file(path, initialize: .demo(systems: Engine.testSystems)))
             #expect(engine.run(script: addDP2).exitCode == 0)
         }
         let engine = try Engine(site: .file(path))
@@ -90,7 +90,7 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
     @Test func keysAndIndexedPropertiesAreIndexedInSQL() throws {
         let dir = try TempDir()
         let path = dir.path("plan.site")
-        _ = try Engine(site: .file(path, initialize: .demo))
+        _ = try Engine(site: .file(path, initialize: .demo(systems: Engine.testSystems)))
         let db = try DatabaseQueue(path: path)
         func plan(_ sql: String) throws -> String {
             try db.read { db in try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }.joined(separator: "; ") }
@@ -122,7 +122,7 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
             #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(path) was modified")
         }
         #expect { try Engine(site: .file(dir.path("missing.site"))) } throws: { ($0 as? CIMError)?.status == .notFound }
-        #expect { try Engine(site: .file(newer, initialize: .demo)) } throws: { ($0 as? CIMError)?.status == .alreadyExists }
+        #expect { try Engine(site: .file(newer, initialize: .demo(systems: Engine.testSystems))) } throws: { ($0 as? CIMError)?.status == .alreadyExists }
     }
 
     @Test func aWriterWaitingTooLongGetsABusyErrorAndChangesNothing() throws {
@@ -130,7 +130,7 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
         let path = dir.path("busy.site")
         var options = SiteFile.Options()
         options.busyTimeout = 0.2
-        _ = try Engine(site: .file(path, initialize: .demo))
+        _ = try Engine(site: .file(path, initialize: .demo(systems: Engine.testSystems)))
         let engine = try Engine(site: .file(path, options: options))
         let before = try engine.value("len(select * from SMS_DistributionPoint)")
         // Another connection (as another process would) holds the write lock for a while.
@@ -160,7 +160,7 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
     @Test func twoSessionsOnOneFileSeeEachOtherAndConflictsAreRefused() throws {
         let dir = try TempDir()
         let path = dir.path("shared.site")
-        let a = try Engine(site: .file(path, initialize: .demo))
+        let a = try Engine(site: .file(path, initialize: .demo(systems: Engine.testSystems)))
         let b = try Engine(site: .file(path))
         #expect(a.run(script: #"new SMS_Package { PackageID = "S0120001", Name = "from a" }"#).exitCode == 0)
         #expect(try b.value(#"SMS_Package("S0120001").Name"#) == "from a")
@@ -178,7 +178,7 @@ private let addDP2 = #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoint
 
     @Test func aDumpLoadsBackIdentically() throws {
         let dir = try TempDir()
-        let source = try Engine(site: .file(dir.path("a.site"), initialize: .demo))
+        let source = try Engine(site: .file(dir.path("a.site"), initialize: .demo(systems: Engine.testSystems)))
         #expect(source.run(script: addDP2 + "\n" + #"new SMS_Package { PackageID = "S0130001", Name = "Zürich \"quoted\" \\ path", Priority = 1 }"#).exitCode == 0)
         let dump = try source.repository.mofDump()
         let copy = try Engine(site: .file(dir.path("b.site"), initialize: .empty(siteCode: "S01")))

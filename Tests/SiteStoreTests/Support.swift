@@ -27,9 +27,10 @@ extension Engine {
     /// An engine on the demo site, in memory or in a new file in `dir`; `fixed` clock for repeatable runs.
     static func on(_ backend: Backend, in dir: TempDir, name: String = "site.site") throws -> (Engine, Printed) {
         let clock = SiteClock(fixedAt: try CIMDateTime(year: 2026, month: 11, day: 26, hour: 9))
+        // A small fleet: these tests are about how a site is kept, and every instance of it is written to the file.
         let engine = switch backend {
-        case .memory: try Engine(site: .demo, clock: clock)
-        case .file: try Engine(site: .file(dir.path(name), initialize: .demo), clock: clock)
+        case .memory: try Engine(site: .demo(systems: Self.testSystems), clock: clock)
+        case .file: try Engine(site: .file(dir.path(name), initialize: .demo(systems: Self.testSystems)), clock: clock)
         }
         let printed = Printed()
         engine.output = { event in
@@ -41,6 +42,9 @@ extension Engine {
         }
         return (engine, printed)
     }
+
+    /// The demo fleet's size in the site-file tests.
+    static let testSystems = 12
 
     /// The display text of one expression's value.
     func value(_ text: String) throws -> String { try evaluate(text).displayText }

@@ -51,7 +51,7 @@ private let packageClasses: [CIMName] = [
             "SMS_CollectionRuleIncludeCollection", "SMS_CollectionRuleExcludeCollection", "SMS_CollectionMember_a",
             "SMS_FullCollectionMembership",
             "SMS_Resource", "SMS_R_System",
-        ]
+        ] + inventoryClasses
         for name in expected {
             #expect(repo.cimClass(named: name) != nil, "class \(name) is missing")
         }

@@ -229,7 +229,7 @@ if wanted("interp-loop") || wanted("parse") || wanted("mof-compile") {
 
 // MARK: - Collections over a generated fleet (Collections.swift)
 
-// PENDING try collectionWorkloads(sizes: sizes)
+try collectionWorkloads(sizes: sizes)
 
 // MARK: - Memory at the largest size
 

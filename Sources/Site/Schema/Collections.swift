@@ -177,6 +177,12 @@ extension SiteSchema {
         [Description("When each discovery happened.")]
         datetime AgentTime[];
         uint32 AlwaysInternet;
+        // Build, BuildExt and FullDomainName are not on the SDK page; current ConfigMgr discovery adds them and
+        // collection queries use them (`SMS_R_System.Build = "10.0.26100"`).
+        [Description("Operating system version, e.g. 10.0.26100.")]
+        string Build;
+        [Description("Operating system version with the update revision, e.g. 10.0.26100.2605.")]
+        string BuildExt;
         [Description("Whether the Configuration Manager client is installed."),
          ValueMap{"0", "1"},
          Values{"A computer that has no client software installed", "A computer that has client software installed"}]
@@ -196,6 +202,8 @@ extension SiteSchema {
         [Description("Active Directory distinguished name of the account.")]
         string DistinguishedName;
         string EASDeviceID;
+        [Description("DNS name of the system's domain, e.g. CONTOSO.COM.")]
+        string FullDomainName;
         [Description("ID derived from the client's hardware.")]
         string HardwareID;
         uint32 InternetEnabled;

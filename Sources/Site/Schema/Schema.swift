@@ -15,6 +15,9 @@ public enum SiteSchema {
         ("distribution.mof", distribution),
         ("sites.mof", sites),
         ("collections.mof", collections),
+        ("inventory.mof", inventory),
+        ("hardware-inventory.mof", hardwareInventory),
+        ("software-inventory.mof", softwareInventory),
     ]
 
     /// Qualifier declarations used by the schema. Declaring them gives each a type and a scope, so a
