@@ -11,6 +11,8 @@ swift build -c release --product cmsh --product CMShellBench 2>&1 | tail -1
 mkdir -p bench/out
 echo "cmsh workloads…" >&2
 ./.build/release/CMShellBench "${quick[@]}" --only load,key-lookup,indexed-equality,like-scan,join,invoke-latency,interp-loop,parse,mof-compile > bench/out/cmsh.jsonl
+# The generated fleet and collection queries (10k and 100k systems), in a process of their own.
+./.build/release/CMShellBench "${quick[@]}" --only fleet,collection-query,collection-refresh >> bench/out/cmsh.jsonl
 # Memory in a process of its own: freed memory from the other workloads would hide the growth.
 ./.build/release/CMShellBench "${quick[@]}" --only memory >> bench/out/cmsh.jsonl
 echo "cmsh cold start…" >&2

@@ -41,7 +41,7 @@ public struct Completer {
                            "invoke", "new", "update", "set", "delete", "let", "if", "else", "for", "while", "break",
                            "continue", "func", "return", "try", "catch", "assert", "print", "exit", "describe", "show",
                            "classes", "methods", "namespaces", "use", "namespace", "get", "true", "false",
-                           "associators", "references", "of", "onerror"]
+                           "associators", "references", "of", "onerror", "explain", "begin", "commit", "rollback"]
 
     /// Completes the word that ends at `cursor` (a character offset) in `line` (the text typed so far of the
     /// current statement's last line; `context` holds the statement's earlier lines).

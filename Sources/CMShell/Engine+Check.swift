@@ -61,6 +61,7 @@ private struct NameChecker {
         case .assert(let c, let m): expression(c); if let m { expression(m) }
         case .print(let items): for i in items { expression(i) }
         case .describe(let n), .showMethods(let n): requireClass(n, s.range)
+        case .explain(let q): query(q)
         case .update(let target, let assignments):
             change(target)
             for a in assignments { expression(a.value) }

@@ -69,8 +69,39 @@ final class ExpressionCompiler {
         case .comparison, .and, .or, .not, .like, .isNull:
             let c = condition(e)
             return { i, row in i.tri(try c(i, row)) }
+        case .member(let base, let n):
+            // `Class.Property` (or `Alias.Property`) of the row's own source.
+            if case .name(let b) = base.kind, let rowClass, let rowBinding, b.equalsIgnoringCase(rowBinding),
+               let slot = rowClass.slot(of: CIMName(n)) {
+                return { _, row in .cim(row![slot: slot]) }
+            }
+            return fallback(e)
+        case .call(let name, let args):
+            return builtinCall(name, args, e) ?? fallback(e)
         default:
             return fallback(e)
+        }
+    }
+
+    /// A call to a builtin (DateDiff, GetDate, upper …) with compiled arguments — when the name means the
+    /// builtin for this run: no script function, host function or class of that name shadows it.
+    private func builtinCall(_ name: String, _ args: [Argument], _ e: Expression) -> CompiledExpression? {
+        let key = name.lowercased()
+        guard Interpreter.builtinNames.contains(key), interpreter.functions[key] == nil, interpreter.hostFunctions[key] == nil,
+              interpreter.repository.cimClass(named: CIMName(name), namespace: interpreter.namespace) == nil,
+              args.allSatisfy({ $0.name == nil }) else { return nil }
+        let unitFirst = Interpreter.unitFirstFunctions.contains(key)
+        let compiled: [CompiledExpression] = args.enumerated().map { index, a in
+            if unitFirst && index == 0, case .name = a.value.kind { return { _, _ in .null } }  // the unit word
+            return compile(a.value)
+        }
+        let range = e.range
+        return { i, row in
+            let values = try compiled.map { try $0(i, row) }
+            guard let result = try i.builtin(key, values, args, range) else {
+                throw ScriptError(.notFound, "'\(name)' is not a function", at: range)
+            }
+            return result
         }
     }
 

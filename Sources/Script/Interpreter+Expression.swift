@@ -197,6 +197,13 @@ extension Interpreter {
             throw ScriptError(.invalidProperty, "an array has no property '\(name)'", at: range)
         case .cimClass(let c):
             throw ScriptError(.invalidProperty, "'\(c.name).\(name)' names a class, not a value; to read a property fetch an instance: \(c.name)(\"key\").\(name)", at: range)
+        case .cim(.reference(let path)):
+            // A reference (what `new` returns, a ref property) reads through to the object it names: a key
+            // comes straight from the path, anything else from the instance, fetched now.
+            if let key = path.keys.first(where: { $0.name.map { $0.string.equalsIgnoringCase(name) } ?? false }) { return .cim(key.value) }
+            if name.equalsIgnoringCase("__RELPATH") || name.equalsIgnoringCase("__PATH") { return .string(path.description) }
+            let instance = try located(range) { () throws(CIMError) in try repository.instance(at: path, namespace: namespace) }
+            return try member(.instance(instance), name, range)
         case .cim(let v):
             throw ScriptError(.invalidProperty, "cannot read .\(name) of \(Value.cim(v).kindDescription)", at: range)
         }

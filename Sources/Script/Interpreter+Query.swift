@@ -6,39 +6,8 @@ extension Interpreter {
     func runQuery(_ q: Query) throws -> ResultSet {
         subquerySets.append([:])
         defer { subquerySets.removeLast() }
-        let fromClass = try requireClass(q.from.className, q.from.range)
-        var sources = [(q.from, fromClass)]
-        for j in q.joins { sources.append((j.source, try requireClass(j.source.className, j.source.range))) }
-        let names = sources.map { $0.0.binding.lowercased() }
-        if Set(names).count != names.count {
-            throw ScriptError(.invalidQuery, "a class appears twice in the query; give each an alias (… as A)", at: q.range)
-        }
-        // 0. Every name must resolve against the sources, even if no row is ever evaluated.
-        for e in [q.filter].compactMap({ $0 }) + q.joins.map(\.condition) + q.orderBy.map(\.expression) {
-            try validateNames(e, sources)
-        }
-        for case .expression(let e, _) in q.items { try validateNames(e, sources) }
-        var tuples: [[Value]]
-        var filtered = false
-        if q.joins.isEmpty, let filter = q.filter, let predicate = compiledFilter(filter, q.from, fromClass) {
-            // 1.–3. for a single class whose WHERE compiles whole: each candidate is tested as it is visited,
-            // and only the matches are kept.
-            tuples = try matchingRows(q, fromClass, predicate).map { [.instance($0)] }
-            filtered = true
-        } else {
-            // 1. Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
-            tuples = try candidates(q, fromClass).map { [.instance($0)] }
-            // 2. Joins, each by hashing the joined class on its side of an equality when the ON clause has one.
-            for (index, join) in q.joins.enumerated() {
-                tuples = try joinRows(tuples, join, sources, index + 1)
-            }
-        }
-        // 3. WHERE over the joined rows.
-        if let filter = q.filter, !filtered {
-            tuples = try tuples.filter { tuple in
-                try withRow(tuple, sources) { try truth(try evaluate(filter), filter.range) }
-            }
-        }
+        let sources = try resolveSources(q)
+        var tuples = try matchingTuples(q, sources)
         // 4. count(*)
         if q.items.count == 1, case .expression(let e, let alias) = q.items[0], case .countStar = e.kind {
             return ResultSet(className: nil, columns: [alias ?? "Count"], rows: [
@@ -69,6 +38,54 @@ extension Interpreter {
         return result
     }
 
+    /// The query's classes (FROM, then each JOIN) once every class and every name in the query is known to
+    /// exist: errors surface even when no row is ever evaluated.
+    func resolveSources(_ q: Query) throws -> [(Query.Source, CIMClass)] {
+        let fromClass = try requireClass(q.from.className, q.from.range)
+        var sources = [(q.from, fromClass)]
+        for j in q.joins { sources.append((j.source, try requireClass(j.source.className, j.source.range))) }
+        let names = sources.map { $0.0.binding.lowercased() }
+        if Set(names).count != names.count {
+            throw ScriptError(.invalidQuery, "a class appears twice in the query; give each an alias (… as A)", at: q.range)
+        }
+        for e in [q.filter].compactMap({ $0 }) + q.joins.map(\.condition) + q.orderBy.map(\.expression) {
+            try validateNames(e, sources)
+        }
+        for case .expression(let e, _) in q.items { try validateNames(e, sources) }
+        return sources
+    }
+
+    /// The joined rows that satisfy the joins and WHERE, one value per source (null for a left join's
+    /// missing side), in the order the plan visits them.
+    func matchingTuples(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
+        let plan = try planQuery(q, sources)
+        let first = plan.filters[0]
+        var tuples: [[Value]]
+        if let predicate = first.compiledLocal {
+            // The first class's part of WHERE, compiled: each candidate is tested as it is visited, and only
+            // the matches are kept.
+            tuples = try matchingRows(q, sources[0].1, predicate, plan.firstAccess).map { [.instance($0)] }
+        } else {
+            // Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
+            tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }, first.local, Array(sources.prefix(1)))
+        }
+        tuples = try keep(tuples, first.joined, Array(sources.prefix(1)))
+        // Joins, each through an index, a hash or a loop; after each, the parts of WHERE it completes.
+        for (index, join) in q.joins.enumerated() {
+            tuples = try joinRows(tuples, join, sources, index + 1, plan)
+            tuples = try keep(tuples, plan.filters[index + 1].joined, Array(sources.prefix(index + 2)))
+        }
+        return tuples
+    }
+
+    /// The rows for which every part holds (WHERE's unknown counts as false).
+    private func keep(_ tuples: [[Value]], _ parts: [Expression], _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
+        guard !parts.isEmpty else { return tuples }
+        return try tuples.filter { tuple in
+            try withRow(tuple, sources) { try parts.allSatisfy { try truth(try evaluate($0), $0.range) } }
+        }
+    }
+
     /// Runs `body` with a joined row bound for name resolution.
     func withRow<T>(_ tuple: [Value], _ sources: [(Query.Source, CIMClass)], _ body: () throws -> T) throws -> T {
         rowScopes.append(RowScope(bindings: zip(sources, tuple).map { ($0.0.binding, $0.1, $1) }))
@@ -76,18 +93,10 @@ extension Interpreter {
         return try body()
     }
 
-    /// A single class's WHERE clause compiled to a predicate over its instances; nil when some part of it
-    /// needs the tree-walker (which reads the row from `rowScopes`).
-    private func compiledFilter(_ filter: Expression, _ source: Query.Source, _ cls: CIMClass) -> CompiledCondition? {
-        let compiler = ExpressionCompiler(self, rowClass: cls, rowBinding: source.binding)
-        let predicate = compiler.condition(filter)
-        return compiler.needsRowScope ? nil : predicate
-    }
-
     /// The instances of the first class the predicate holds for (WHERE's unknown counts as false): through
     /// an index when WHERE has an indexed equality, else by visiting every instance without copying them all.
-    private func matchingRows(_ q: Query, _ cls: CIMClass, _ predicate: CompiledCondition) throws -> [CIMInstance] {
-        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, cls, single: true) {
+    private func matchingRows(_ q: Query, _ cls: CIMClass, _ predicate: CompiledCondition, _ access: QueryPlan.Access) throws -> [CIMInstance] {
+        if case .index(let slot, _, let value, _) = access {
             return try indexedRows(q.from, cls, slot, value).filter { try predicate(self, $0) ?? false }
         }
         var matches: [CIMInstance] = []
@@ -102,10 +111,10 @@ extension Interpreter {
         return matches
     }
 
-    /// The first class's instances, narrowed by the repository's key or hash index when WHERE has a
+    /// The first class's instances, narrowed by the repository's key or hash index when the plan found a
     /// top-level `Property = constant` on an indexed property.
-    private func candidates(_ q: Query, _ cls: CIMClass) throws -> [CIMInstance] {
-        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, cls, single: q.joins.isEmpty) {
+    private func candidates(_ q: Query, _ cls: CIMClass, _ access: QueryPlan.Access) throws -> [CIMInstance] {
+        if case .index(let slot, _, let value, _) = access {
             return try indexedRows(q.from, cls, slot, value)
         }
         return try located(q.from.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
@@ -158,43 +167,78 @@ extension Interpreter {
         }
     }
 
-    private func joinRows(_ tuples: [[Value]], _ join: Query.Join, _ sources: [(Query.Source, CIMClass)], _ position: Int) throws -> [[Value]] {
+    private func joinRows(_ tuples: [[Value]], _ join: Query.Join, _ sources: [(Query.Source, CIMClass)], _ position: Int,
+                          _ plan: QueryPlan) throws -> [[Value]] {
         let cls = sources[position].1
-        let right = try located(join.source.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
-        let visible = Array(sources.prefix(position + 1))
-        var out: [[Value]] = []
-        // Hash join on `New.P = Earlier.Q`: index the new class by P once, probe with each earlier row.
-        // Without such an equality every earlier row meets every instance (a nested loop).
-        let sides = equiJoinSides(join.condition, join.source, cls)
-        var buckets: [FoldedValue: [CIMInstance]] = [:]
-        if let (newSide, _) = sides {
-            for instance in right {
+        let visible = Array(sources.prefix(position + 1)), earlier = Array(sources.prefix(position))
+        let method = plan.joins[position - 1], filter = plan.filters[position], recheck = plan.recheckOn[position - 1]
+        // This class's own part of WHERE, tested on a candidate before it joins (inner joins only).
+        let passes: (CIMInstance) throws -> Bool
+        if let compiled = filter.compiledLocal {
+            passes = { try compiled(self, $0) ?? false }
+        } else if !filter.local.isEmpty {
+            passes = { instance in
+                try self.withRow([.instance(instance)], [sources[position]]) {
+                    try filter.local.allSatisfy { try self.truth(try self.evaluate($0), $0.range) }
+                }
+            }
+        } else {
+            passes = { _ in true }
+        }
+        // The earlier row's side of the ON equality: compiled against the one class it reads when possible.
+        func probeValue(_ tuple: [Value], _ probe: Expression) throws -> Value {
+            if let compiled = plan.probes[position - 1] {
+                guard case .instance(let row) = tuple[compiled.source] else { return .null }  // a left join's missing row
+                return try compiled.probe(self, row)
+            }
+            return try withRow(tuple, earlier) { try evaluate(probe) }
+        }
+        // The joined instances each earlier row may meet: through the index, a hash built once, or all.
+        let rowsFor: ([Value]) throws -> [CIMInstance]
+        switch method {
+        case .indexLookup(let slot, _, _, let probe):
+            rowsFor = { tuple in
+                let values = self.scalarElements(try probeValue(tuple, probe))
+                if values.count == 1 { return try self.indexedRows(join.source, cls, slot, values[0]).filter(passes) }
+                var seen = Set<ObjectPath>()
+                return try values.flatMap { try self.indexedRows(join.source, cls, slot, $0) }.filter { seen.insert($0.path).inserted }.filter(passes)
+            }
+        case .hash(let newSide, let probe):
+            var buckets: [FoldedValue: [CIMInstance]] = [:]
+            for instance in try allInstances(join.source, cls) where try passes(instance) {
                 let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
                 for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
             }
-        }
-        for tuple in tuples {
-            var candidates = right
-            if let (_, oldSide) = sides {
-                let probe = try withRow(tuple, Array(sources.prefix(position))) { try evaluate(oldSide) }
+            rowsFor = { tuple in
+                let values = self.scalarElements(try probeValue(tuple, probe))
+                if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
                 var seen = Set<ObjectPath>()
-                candidates = scalarElements(probe).flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
+                return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
             }
+        case .nestedLoop:
+            let all = try allInstances(join.source, cls).filter(passes)
+            rowsFor = { _ in all }
+        }
+        var out: [[Value]] = []
+        for tuple in tuples {
             var matched = false
-            for instance in candidates {
+            for instance in try rowsFor(tuple) {
                 let candidate = tuple + [.instance(instance)]
-                if try withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) {
-                    out.append(candidate)
-                    matched = true
-                }
+                if recheck, try !withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) { continue }
+                out.append(candidate)
+                matched = true
             }
             if !matched && join.kind == .left { out.append(tuple + [.null]) }
         }
         return out
     }
 
+    private func allInstances(_ source: Query.Source, _ cls: CIMClass) throws -> [CIMInstance] {
+        try located(source.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
+    }
+
     /// Splits `A = B` in an ON clause (possibly inside ANDs) into the side naming the new source and the other.
-    private func equiJoinSides(_ e: Expression, _ source: Query.Source, _ cls: CIMClass) -> (Expression, Expression)? {
+    func equiJoinSides(_ e: Expression, _ source: Query.Source, _ cls: CIMClass) -> (Expression, Expression)? {
         switch e.kind {
         case .and(let l, let r): return equiJoinSides(l, source, cls) ?? equiJoinSides(r, source, cls)
         case .comparison(.equal, let l, let r):

@@ -248,6 +248,8 @@ public final class Interpreter {
             return .exit(code)
         case .describe(let name):
             output(.value(.cimClass(try requireClass(name, statement.range))))
+        case .explain(let query):
+            output(.value(.rows(try explain(query))))
         case .showClasses(let pattern):
             output(.value(.rows(try showClasses(pattern, statement.range))))
         case .showMethods(let name):

@@ -259,6 +259,9 @@ public struct Parser {
         case "exit", "quit":
             advance()
             return .exit(endsStatement ? nil : try expression())
+        case "explain" where peek().isWord("select"):
+            advance()
+            return .explain(try query())
         case "describe" where peek().kind == .word:
             advance()
             return .describe(advance().text)

@@ -172,6 +172,8 @@ public indirect enum StatementKind: Sendable {
     case setOption(String, String)
     case exit(Expression?)
     case describe(String)
+    /// `explain select …` (a cmsh extension): the query's plan — index use and join methods — without running it.
+    case explain(Query)
     case showClasses(like: String?)
     case showMethods(String)
     case showNamespaces

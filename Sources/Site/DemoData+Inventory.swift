@@ -1,5 +1,5 @@
-// Demo site data, as MOF: drivers and their content, built-in and custom collections. The systems, users and
-// their inventory are generated (Fleet/FleetGenerator.swift).
+// Demo site data, as MOF: drivers and their content. Collections are in DemoData+Collections.swift; the
+// systems, users and their inventory are generated (Fleet/FleetGenerator.swift).
 
 extension DemoSite {
     static let inventory = #"""
@@ -197,93 +197,6 @@ instance of SMS_CIToContent
     ContentID = 17307;
     CI_ID = 16777307;
     ContentSourcePath = "\\\\fs01\\sources\\drivers\\raw\\iigd_dch";
-};
-
-instance of SMS_Collection
-{
-    CollectionID = "SMS00001";
-    Name = "All Systems";
-    CollectionType = 2;
-    IsBuiltIn = TRUE;
-    Comment = "All Systems";
-    MemberCount = 0;
-    LastChangeTime = "20261101090000.000000+000";
-    LastRefreshTime = "20261101090000.000000+000";
-    RefreshType = 2;
-    CurrentStatus = 1;
-};
-
-instance of SMS_Collection
-{
-    CollectionID = "SMS00002";
-    Name = "All Users";
-    CollectionType = 1;
-    IsBuiltIn = TRUE;
-    Comment = "All Users";
-    MemberCount = 0;
-    LastChangeTime = "20261101090000.000000+000";
-    LastRefreshTime = "20261101090000.000000+000";
-    RefreshType = 2;
-    CurrentStatus = 1;
-};
-
-instance of SMS_Collection
-{
-    CollectionID = "SMS00004";
-    Name = "All Users and User Groups";
-    CollectionType = 1;
-    IsBuiltIn = TRUE;
-    Comment = "All Users and User Groups";
-    MemberCount = 0;
-    LastChangeTime = "20261101090000.000000+000";
-    LastRefreshTime = "20261101090000.000000+000";
-    RefreshType = 2;
-    CurrentStatus = 1;
-};
-
-instance of SMS_Collection
-{
-    CollectionID = "SMSDM003";
-    Name = "All Desktop and Server Clients";
-    CollectionType = 2;
-    IsBuiltIn = TRUE;
-    Comment = "All Desktop and Server Clients";
-    MemberCount = 0;
-    LastChangeTime = "20261101090000.000000+000";
-    LastRefreshTime = "20261101090000.000000+000";
-    RefreshType = 2;
-    CurrentStatus = 1;
-    LimitToCollectionID = "SMS00001";
-};
-
-instance of SMS_Collection
-{
-    CollectionID = "S0100010";
-    Name = "Windows 11 Workstations";
-    CollectionType = 2;
-    IsBuiltIn = FALSE;
-    Comment = "Windows 11 Workstations";
-    MemberCount = 0;
-    LastChangeTime = "20261101090000.000000+000";
-    LastRefreshTime = "20261101090000.000000+000";
-    RefreshType = 2;
-    CurrentStatus = 1;
-    LimitToCollectionID = "SMS00001";
-};
-
-instance of SMS_Collection
-{
-    CollectionID = "S0100011";
-    Name = "Servers";
-    CollectionType = 2;
-    IsBuiltIn = FALSE;
-    Comment = "Servers";
-    MemberCount = 0;
-    LastChangeTime = "20261101090000.000000+000";
-    LastRefreshTime = "20261101090000.000000+000";
-    RefreshType = 2;
-    CurrentStatus = 1;
-    LimitToCollectionID = "SMS00001";
 };
 """#
 }

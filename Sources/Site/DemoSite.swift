@@ -11,6 +11,7 @@ public enum DemoSite {
     static let dataParts: [(name: String, text: String)] = [
         ("demo-sites.mof", sites), ("demo-packages.mof", packages),
         ("demo-distribution.mof", distribution), ("demo-inventory.mof", inventory),
+        ("demo-collections.mof", collections),
     ]
 
     /// Makes the demo site. Pass a fixed clock for reproducible timestamps.
@@ -46,6 +47,7 @@ public enum DemoSite {
         }
         try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository)
         site.offlineServers = ["dp3"]
+        try site.refreshCollections()
         return site
     }
 

@@ -82,11 +82,22 @@ public final class SimulatedSite: @unchecked Sendable {
     private func registerProviders() {
         DistributionProvider(site: self).register()
         GroupProvider(site: self).register()
+        CollectionProvider(site: self).register()
         DriverContentProvider(site: self).register()
         NALMethodsProvider().register(in: repository)
         repository.register(hook: PackageHook(site: self), for: "SMS_PackageBaseclass")
         repository.register(hook: DistributionPointHook(site: self), for: "SMS_DistributionPoint")
         repository.register(hook: SummaryHook(site: self), for: "SMS_PackageStatusDistPointsSummarizer")
+    }
+
+    // MARK: - Collections
+
+    /// Evaluates every collection's membership, dependencies first — what a site does after its resources
+    /// were loaded in bulk (the demo fleet, a MOF file of systems).
+    public func refreshCollections() throws {
+        try repository.performAtomically {
+            try CollectionEvaluator(repository: repository, namespace: namespace, clock: clock).refreshAll()
+        }
     }
 
     // MARK: - Time

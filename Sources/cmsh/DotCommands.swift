@@ -7,7 +7,7 @@ enum DotCommand {
     enum Outcome { case `continue`, quit(Int32) }
 
     static let help: [(name: String, usage: String, summary: String)] = [
-        (".help", ".help [topic]", "this list, or help on a topic: queries, invoke, changes, scripting, formats, site"),
+        (".help", ".help [topic]", "this list, or help on a topic: queries, collections, invoke, changes, scripting, formats, site"),
         (".quit", ".quit", "leave cmsh (also .exit or Ctrl-D)"),
         (".exit", ".exit", "leave cmsh"),
         (".format", ".format table|list|json|csv|mof", "how results are shown"),
@@ -16,6 +16,7 @@ enum DotCommand {
         (".vars", ".vars", "list the session's variables"),
         (".classes", ".classes [pattern]", "list classes, optionally matching a LIKE pattern such as SMS_%Package"),
         (".describe", ".describe Class", "keys, properties and methods of a class"),
+        (".members", ".members CollectionID", "the members of a collection, e.g. .members SMS00001"),
         (".history", ".history [n]", "the last n statements (default 20)"),
         (".onerror", ".onerror stop|continue", "whether an error stops a .read script"),
         (".editmode", ".editmode emacs|vi", "line-editing keys"),
@@ -27,8 +28,11 @@ enum DotCommand {
     static let topics: [String: String] = [
         "queries": """
             select * | Prop, … from Class [as a] [join Class2 as b on a.X = b.Y] [where …] [order by … [desc]] [limit n]
-              where: = <> < <= > >=  like 'Dell%'  is [not] null  in (…)  not in (select …)  isa  and or not
+              where: = <> < <= > >=  like 'Dell%'  is [not] null  [is] [not] in (…)  not in (select …)  isa  and or not
+              an array property matches if any element does: where IPSubnets = '10.1.0.0'
+              dates: DATEDIFF(dd, LastLogonTimestamp, GetDate()) < 30   DATEADD(dd, -30, GetDate())
               select Name from SMS_PackageBaseClass where Manufacturer = 'Dell' order by Name
+            explain select … shows the plan: index lookups, join methods, where the filter runs
             associators of {SMS_Package.PackageID="S0100003"} where ResultClass = SMS_Site
             """,
         "invoke": """
@@ -46,6 +50,15 @@ enum DotCommand {
             $x = 1   let $y = [1, 2]   if … { } else { }   for $p in (select …) { }   while … { }
             func name($a) { return $a }   try { } catch $e { print $e.message }   assert cond, "msg"
             print a, b   set onerror stop|continue   exit [n]
+            """,
+        "collections": """
+            Members come from rules: limit ∩ ((query ∪ direct ∪ include) − exclude), written to SMS_FullCollectionMembership.
+            $c = new SMS_Collection { Name = "Pilot", LimitToCollectionID = "SMS00001" }
+            invoke SMS_Collection("S0100014").AddMembershipRule(new SMS_CollectionRuleQuery { RuleName = "Win11",
+                QueryExpression = "select * from SMS_R_System where OperatingSystemNameandVersion like '%10.0%'" })
+            invoke SMS_Collection("S0100014").AddMembershipRule(new SMS_CollectionRuleDirect { ResourceID = 16777220 })
+            invoke SMS_Collection("SMS00001").RequestRefresh()      .members S0100014
+            invoke SMS_CollectionRuleQuery.ValidateQuery("select * from SMS_R_System where …")
             """,
         "formats": "table (default), list, json, csv, mof — .format json, or cmsh --format csv",
         "site": """
@@ -99,6 +112,14 @@ enum DotCommand {
         case ".describe":
             guard !argument.isEmpty else { usage(); break }
             repl.submit("describe " + argument)
+        case ".members":
+            guard !argument.isEmpty, !argument.contains("'") else { usage(); break }
+            let path = ObjectPath(className: "SMS_Collection", keys: [.init("CollectionID", .string(argument))])
+            guard (try? repl.engine.repository.instance(at: path)) != nil else {
+                session.writeError("no collection \(argument); list them with: select CollectionID, Name, MemberCount from SMS_Collection\n")
+                break
+            }
+            repl.submit("select ResourceID, Name, Domain, IsClient, IsDirect, SiteCode from SMS_FullCollectionMembership where CollectionID = '\(argument)' order by Name")
         case ".history":
             let n = Int(argument) ?? 20
             let all = repl.reader.history

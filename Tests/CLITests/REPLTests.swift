@@ -157,6 +157,20 @@ final class TerminalSession {
         try t.waitFor(#""SiteCode": "S02""#)
     }
 
+    @Test func membersAndExplain() throws {
+        let t = try TerminalSession(history: historyFile())
+        try t.type(".members S01NOPE1")
+        try t.send("Enter")
+        try t.waitFor("no collection S01NOPE1")
+        try t.type(".members S0100012")
+        try t.send("Enter")
+        let screen = try t.waitFor("7 rows")
+        #expect(screen.contains("ResourceID") && screen.contains("IsDirect") && screen.contains("KIOSK-07"))
+        try t.type("explain select * from SMS_Collection where CollectionID = 'SMS00001'")
+        try t.send("Enter")
+        try t.waitFor("key lookup")
+    }
+
     /// Raw bytes typed at the prompt: libedit drops a byte that is not UTF-8 and takes NUL as an editing key;
     /// either way the statement runs and the shell goes on.
     @Test func invalidUTF8AndNULAtThePromptLeaveTheShellRunning() throws {

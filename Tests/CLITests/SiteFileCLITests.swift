@@ -31,6 +31,26 @@ import Testing
         #expect(try CLI.run(["--site", site, "--check-integrity"]).stdout.contains("ok"))
     }
 
+    @Test func aCollectionAndItsMembersAreKeptInTheFile() throws {
+        let site = try path("collections.site")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let made = try CLI.run(["--site", site, "--init", "demo", "-c", """
+            $c = new SMS_Collection { Name = "Pilot", LimitToCollectionID = "SMS00001" }
+            invoke SMS_Collection($c.CollectionID).AddMembershipRule(new SMS_CollectionRuleQuery { RuleName = "PCs", QueryExpression = "select * from SMS_R_System where Name like 'PC-%'" })
+            print $c.CollectionID
+            """])
+        #expect(made.status == 0, "\(made.stderr)")
+        let id = made.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let seen = try CLI.run(["--site", site, "--format", "csv", "-c", """
+            select MemberCount from SMS_Collection where CollectionID = '\(id)'
+            select count(*) from SMS_FullCollectionMembership where CollectionID = '\(id)' and Name like 'PC-%'
+            select RuleName from SMS_CollectionRuleQuery
+            """])
+        #expect(seen.status == 0, "\(seen.stderr)")
+        let lines = seen.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count >= 4 && lines[1] == lines[3] && Int(lines[1]) ?? 0 > 0, "\(seen.stdout)")
+    }
+
     @Test func aDumpLoadsIntoAnEmptySite() throws {
         let (site, copy, mof) = (try path("a.site"), try path("b.site"), try path("a.mof"))
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -49,6 +49,7 @@ private let packageClasses: [CIMName] = [
             "SMS_Site", "SMS_SystemResourceList", "SMS_SCI_SysResUse", "SMS_NAL_Methods", "SMS_ExtendedStatus",
             "SMS_Collection", "SMS_CollectionRule", "SMS_CollectionRuleDirect", "SMS_CollectionRuleQuery",
             "SMS_CollectionRuleIncludeCollection", "SMS_CollectionRuleExcludeCollection", "SMS_CollectionMember_a",
+            "SMS_FullCollectionMembership",
             "SMS_Resource", "SMS_R_System",
         ] + inventoryClasses
         for name in expected {

@@ -13,7 +13,11 @@ struct SiteSession {
     static let start = try! CIMDateTime(parsing: "20261126090000.000000+000")
 
     init() throws {
-        site = try DemoSite.make(clock: SiteClock(fixedAt: Self.start))
+        try self.init(site: try DemoSite.make(clock: SiteClock(fixedAt: Self.start)))
+    }
+
+    init(site: SimulatedSite) throws {
+        self.site = site
         let box = self.box
         interpreter = Interpreter(repository: site.repository) { box.events.append($0) }
         interpreter.errorMode = .continue

@@ -227,6 +227,10 @@ if wanted("interp-loop") || wanted("parse") || wanted("mof-compile") {
     }
 }
 
+// MARK: - Collections over a generated fleet (Collections.swift)
+
+try collectionWorkloads(sizes: sizes)
+
 // MARK: - Memory at the largest size
 
 if wanted("memory") {

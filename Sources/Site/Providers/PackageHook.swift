@@ -8,7 +8,7 @@ struct PackageHook: InstanceHook {
     func validate(_ change: InstanceChange, proposed: inout CIMInstance?, in context: HookContext) throws {
         guard let site, case .create = change, var p = proposed else { return }
         if p["PackageID"]?.isNull ?? true {
-            try p.set("PackageID", .string(try nextPackageID(context.repository, prefix: site.siteCode)))
+            try p.set("PackageID", .string(try SiteGeneratedID.next(context.repository, className: "SMS_PackageBaseclass", property: "PackageID", prefix: site.siteCode)))
         }
         if p["SourceSite"]?.isNull ?? true { try p.set("SourceSite", .string(site.siteCode)) }
         if p["SourceVersion"]?.isNull ?? true { try p.set("SourceVersion", .uint32(1)) }
@@ -17,18 +17,21 @@ struct PackageHook: InstanceHook {
         if p["LastRefreshTime"]?.isNull ?? true { try p.set("LastRefreshTime", now) }
         proposed = p
     }
+}
 
-    /// The site code followed by five hex digits, one more than the highest such ID in use.
-    func nextPackageID(_ repo: CIMRepository, prefix: String) throws -> String {
+/// IDs the SMS Provider generates: the site code followed by five hex digits (S0100005), one more than the
+/// highest such ID of the class in use. Packages and collections are numbered this way.
+enum SiteGeneratedID {
+    static func next(_ repo: CIMRepository, className: CIMName, property: CIMName, prefix: String) throws -> String {
         var highest = 0
-        try repo.forEachInstance(of: "SMS_PackageBaseclass") { p in
-            if let id = p["PackageID"]?.stringValue, id.count == prefix.count + 5, id.uppercased().hasPrefix(prefix.uppercased()),
+        try repo.forEachInstance(of: className) { p in
+            if let id = p[property]?.stringValue, id.count == prefix.count + 5, id.uppercased().hasPrefix(prefix.uppercased()),
                let n = Int(id.dropFirst(prefix.count), radix: 16) {
                 highest = max(highest, n)
             }
             return true
         }
-        guard highest < 0xFFFFF else { throw CIMError(.quotaViolation, "Site \(prefix) has used every package ID.") }
+        guard highest < 0xFFFFF else { throw CIMError(.quotaViolation, "Site \(prefix) has used every \(className) ID.") }
         let hex = String(highest + 1, radix: 16, uppercase: true)
         return prefix.uppercased() + String(repeating: "0", count: 5 - hex.count) + hex
     }

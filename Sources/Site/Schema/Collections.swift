@@ -291,6 +291,68 @@ extension SiteSchema {
         uint32 WipeStatus;
     };
 
+    // The SDK derives it from SMS_BaseClass, which is not modelled. One instance per member of each
+    // collection, written by the collection evaluator (RequestRefresh and the rule methods).
+    [Description("Lists every member resource of every collection.")]
+    class SMS_FullCollectionMembership {
+        [Write, Description("Kind of certificate the client uses."),
+         ValueMap{"1", "2"},
+         Values{"Self-signed certificate", "PKI certificate"}]
+        uint32 ClientCertType;
+        [Description("Kind of client."),
+         ValueMap{"1", "3"},
+         Values{"Client", "Device"}]
+        uint32 ClientType;
+        [Write, Description("Version of the installed client software.")]
+        string ClientVersion;
+        [Key, Indexed, Description("ID of the collection the member belongs to.")]
+        string CollectionID;
+        [Write, Description("Category of the device.")]
+        string DeviceCategory;
+        [Write, Description("Whether the device is company or personally owned."),
+         ValueMap{"1", "2"},
+         Values{"Company", "Personal"}]
+        uint32 DeviceOwner;
+        [Description("Domain the resource belongs to.")]
+        string Domain;
+        [Description("true if the client is active.")]
+        boolean IsActive;
+        [Description("true for an Internet-facing client.")]
+        boolean IsAlwaysInternet;
+        [Description("Whether the resource is approved."),
+         ValueMap{"0", "1", "2"},
+         Values{"Not approved", "Approved", "Not applicable"}]
+        uint32 IsApproved;
+        [Description("true if the client is assigned to a site.")]
+        boolean IsAssigned;
+        [Description("true for a blocked resource.")]
+        boolean IsBlocked;
+        [Description("true if the client is installed.")]
+        boolean IsClient;
+        [Description("true for a decommissioned resource.")]
+        boolean IsDecommissioned;
+        [Description("true if a direct rule added the member.")]
+        boolean IsDirect;
+        [Description("true if Internet access is enabled for the resource.")]
+        boolean IsInternetEnabled;
+        [Description("true for an obsolete record.")]
+        boolean IsObsolete;
+        [Description("true for a virtual machine.")]
+        boolean IsVirtualMachine;
+        [Description("Name of the member.")]
+        string Name;
+        [Write, Description("Priority of the client settings.")]
+        uint32 Priority;
+        [Key, Indexed, Description("ID of the member resource.")]
+        uint32 ResourceID;
+        [Description("Member's resource type (see SMS_ResourceMap).")]
+        uint32 ResourceType;
+        [Description("Code of the member's site.")]
+        string SiteCode;
+        [Description("Unique SMS ID of the member.")]
+        string SMSID;
+    };
+
     // The SDK derives it from SMS_BaseAssociation, which is not modelled.
     [Association, Description("Links a collection to each of its member resources.")]
     class SMS_CollectionMember_a {

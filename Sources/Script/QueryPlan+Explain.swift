@@ -1,0 +1,68 @@
+// explain: a query's plan as rows — one per step, in the order the steps run.
+import CIM
+
+extension Interpreter {
+    /// `explain <query>`: the plan as rows — one per step, in the order the steps run.
+    func explain(_ q: Query) throws -> ResultSet {
+        let sources = try resolveSources(q)
+        let plan = try planQuery(q, sources)
+        var steps: [(String, String, String)] = []
+        let (from, fromClass) = sources[0]
+        let total = (try? repository.count(of: fromClass.name, namespace: namespace)) ?? 0
+        switch plan.firstAccess {
+        case .scan:
+            steps.append((label(from, fromClass), "scan", "visits all \(total) instances"))
+        case .index(_, let property, let value, let isKey):
+            steps.append((label(from, fromClass), isKey ? "key lookup" : "index lookup",
+                          "\(property) = \(value.literal) through the \(isKey ? "key index" : "hash index on \(property)") (of \(total) instances)"))
+        }
+        for (i, method) in plan.joins.enumerated() {
+            let (source, cls) = sources[i + 1]
+            let kind = q.joins[i].kind == .left ? "left join" : "inner join"
+            let on = "on " + self.source.text(of: q.joins[i].condition.range)
+            switch method {
+            case .indexLookup(_, let property, let isKey, let probe):
+                steps.append((label(source, cls), "\(kind), \(isKey ? "key" : "index") lookup",
+                              "each row probes the \(isKey ? "key index" : "hash index on \(property)") with \(self.source.text(of: probe.range)); \(on)\(plan.recheckOn[i] ? " (re-tested per row)" : "")"))
+            case .hash(let newSide, _):
+                steps.append((label(source, cls), "\(kind), hash",
+                              "hashes \(cls.name) on \(self.source.text(of: newSide.range)) once; \(on)"))
+            case .nestedLoop:
+                steps.append((label(source, cls), "\(kind), nested loop", "no equality to hash on: every row meets every instance; \(on)"))
+            }
+        }
+        // Each step's filters go right after it: the local part (tested on the class's own instances), then
+        // the part that needs the joined row.
+        var insertAt = 1
+        for (stage, filter) in plan.filters.enumerated() {
+            let name = sources[stage].1.name
+            func text(_ parts: [Expression]) -> String { parts.map { self.source.text(of: $0.range) }.joined(separator: " and ") }
+            if !filter.local.isEmpty {
+                let how = filter.compiledLocal != nil ? "compiled, tested on each \(name) instance" : "tested on each \(name) instance"
+                let before = stage == 0 ? "" : " before it joins"
+                steps.insert(("where", "filter", "\(text(filter.local)) — \(how)\(before)"), at: insertAt)
+                insertAt += 1
+            }
+            if !filter.joined.isEmpty {
+                steps.insert(("where", "filter", "\(text(filter.joined)) — tested on each row after joining \(name)"), at: insertAt)
+                insertAt += 1
+            }
+            insertAt += 1  // past the next join's line
+        }
+        if !q.orderBy.isEmpty {
+            steps.append(("order by", "sort", q.orderBy.map { self.source.text(of: $0.expression.range) + ($0.ascending ? "" : " desc") }.joined(separator: ", ")))
+        }
+        if q.distinct { steps.append(("distinct", "dedupe", "drops repeated rows after projection")) }
+        if let limit = q.limit { steps.append(("limit", "limit", self.source.text(of: limit.range))) }
+        let columns = ["Step", "Source", "Access", "Detail"]
+        let rows: [Value] = steps.enumerated().map { i, step in
+            .record(Record(fields: [("Step", .integer(Int64(i + 1))), ("Source", .cim(.string(step.0))),
+                                    ("Access", .cim(.string(step.1))), ("Detail", .cim(.string(step.2)))]))
+        }
+        return ResultSet(className: nil, columns: columns, rows: rows)
+    }
+
+    private func label(_ source: Query.Source, _ cls: CIMClass) -> String {
+        source.alias.map { "\(cls.name) as \($0)" } ?? cls.name.string
+    }
+}

@@ -1,0 +1,169 @@
+// Query plans: how a SELECT is run — which rows of the first class are visited, how each join finds its
+// rows, where each part of WHERE is tested, what is compiled — decided once, followed by the executor and
+// shown by `explain` (QueryPlan+Explain.swift).
+import CIM
+
+/// How a SELECT will be run. The executor follows it and `explain` prints it, so what `explain` shows is
+/// what happens.
+struct QueryPlan {
+    /// How the first (FROM) class's rows are found.
+    enum Access {
+        /// Every instance is visited.
+        case scan
+        /// `Property = constant` in WHERE answered by the key index or a hash index.
+        case index(slot: Int, property: String, value: CIMValue, isKey: Bool)
+    }
+
+    /// How a joined class's rows are found for each row built so far.
+    enum JoinMethod {
+        /// The ON clause equates an indexed property of the joined class with an earlier expression: each
+        /// earlier row probes the repository's index.
+        case indexLookup(slot: Int, property: String, isKey: Bool, probe: Expression)
+        /// The ON clause equates an expression of the joined class with an earlier one: the joined class is
+        /// hashed on its side once, and each earlier row probes the hash.
+        case hash(newSide: Expression, probe: Expression)
+        /// No usable equality: every earlier row meets every joined instance.
+        case nestedLoop
+    }
+
+    /// The parts of WHERE (split at its top-level ANDs) tested at one step — the first class, or one join.
+    /// Each part sits at the first step where every class it reads is present, so rows are dropped as early
+    /// as they can be and joins only meet rows that can still qualify.
+    struct Filter {
+        /// Parts that read only this step's class: tested on each candidate instance before it joins (for the
+        /// first class, as each instance is visited). Empty after a left join, whose missing rows must reach
+        /// WHERE as nulls.
+        var local: [Expression] = []
+        /// `local` compiled to a closure; nil when it needs the tree-walker (or is empty).
+        var compiledLocal: CompiledCondition?
+        /// Parts that read this step's class and earlier ones: tested on each joined row.
+        var joined: [Expression] = []
+    }
+
+    /// A join's probe (its side of the ON equality) compiled against the one earlier class it reads.
+    struct CompiledProbe {
+        var source: Int
+        var probe: CompiledExpression
+    }
+
+    var firstAccess: Access
+    /// One per source: `filters[0]` for the first class, `filters[i]` after the i-th join.
+    var filters: [Filter]
+    var joins: [JoinMethod]
+    var probes: [CompiledProbe?]
+    /// Whether each join's ON clause must still be tested per candidate: not when it is the very equality
+    /// the index or hash answered, between properties of one type.
+    var recheckOn: [Bool]
+}
+
+extension Interpreter {
+    func planQuery(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan {
+        let fromClass = sources[0].1
+        var access = QueryPlan.Access.scan
+        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, fromClass, single: q.joins.isEmpty) {
+            access = .index(slot: slot, property: fromClass.properties[slot].name.string, value: value,
+                            isKey: fromClass.keySlots == [slot])
+        }
+        var filters = [QueryPlan.Filter](repeating: QueryPlan.Filter(), count: sources.count)
+        if let filter = q.filter {
+            for part in conjuncts(filter) {
+                let read = sourcesRead(part, sources)
+                let step = read.max() ?? 0
+                let isLocal = read.allSatisfy { $0 == step } && (step == 0 || q.joins[step - 1].kind == .inner)
+                if isLocal { filters[step].local.append(part) } else { filters[step].joined.append(part) }
+            }
+        }
+        for (i, (source, cls)) in sources.enumerated() {
+            guard let local = conjunction(filters[i].local) else { continue }
+            let compiler = ExpressionCompiler(self, rowClass: cls, rowBinding: source.binding)
+            let predicate = compiler.condition(local)
+            if !compiler.needsRowScope { filters[i].compiledLocal = predicate }
+        }
+        let joins = q.joins.enumerated().map { index, join in joinMethod(join, sources[index + 1].1) }
+        var probes: [QueryPlan.CompiledProbe?] = []
+        var recheck: [Bool] = []
+        for (index, method) in joins.enumerated() {
+            let position = index + 1
+            var compiled: QueryPlan.CompiledProbe?
+            var exact = false
+            switch method {
+            case .indexLookup(_, _, _, let probe), .hash(_, let probe):
+                let read = sourcesRead(probe, sources)
+                if read.count == 1, let j = read.first, j < position {
+                    let compiler = ExpressionCompiler(self, rowClass: sources[j].1, rowBinding: sources[j].0.binding)
+                    let closure = compiler.compile(probe)
+                    if !compiler.needsRowScope { compiled = QueryPlan.CompiledProbe(source: j, probe: closure) }
+                }
+                exact = isPlainEquality(q.joins[index].condition, sources)
+            case .nestedLoop:
+                break
+            }
+            probes.append(compiled)
+            recheck.append(!exact)
+        }
+        return QueryPlan(firstAccess: access, filters: filters, joins: joins, probes: probes, recheckOn: recheck)
+    }
+
+    /// The parts of a WHERE clause joined by top-level ANDs.
+    func conjuncts(_ e: Expression) -> [Expression] {
+        if case .and(let l, let r) = e.kind { return conjuncts(l) + conjuncts(r) }
+        return [e]
+    }
+
+    func conjunction(_ parts: [Expression]) -> Expression? {
+        guard var e = parts.first else { return nil }
+        for p in parts.dropFirst() { e = Expression(.and(e, p), e.range.union(p.range)) }
+        return e
+    }
+
+    /// Is the ON clause just `A.P = B.Q`, two properties of the same declared type? Then the index or hash
+    /// that found the candidates has already decided it.
+    private func isPlainEquality(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Bool {
+        guard case .comparison(.equal, let l, let r) = e.kind, let a = propertyType(l, sources), let b = propertyType(r, sources) else { return false }
+        return a == b && !a.isArray
+    }
+
+    private func propertyType(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> CIMType? {
+        guard case .member(let base, let name) = e.kind, case .name(let b) = base.kind,
+              let source = sources.first(where: { $0.0.binding.equalsIgnoringCase(b) }) else { return nil }
+        return source.1.property(named: CIMName(name))?.type
+    }
+
+    /// The sources (by position) an expression reads; all of them when that cannot be told.
+    private func sourcesRead(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Set<Int> {
+        let all = Set(sources.indices)
+        func binding(_ name: String) -> Int? { sources.firstIndex { $0.0.binding.equalsIgnoringCase(name) } }
+        func read(_ e: Expression) -> Set<Int> {
+            switch e.kind {
+            case .literal, .variable, .countStar: return []
+            case .name(let n):
+                if let i = binding(n) { return [i] }
+                return sources.firstIndex { $0.1.property(named: CIMName(n)) != nil }.map { [$0] } ?? all
+            case .member(let base, _):
+                if case .name(let b) = base.kind, let i = binding(b) { return [i] }
+                return read(base)
+            case .array(let items): return items.reduce(into: []) { $0.formUnion(read($1)) }
+            case .unary(_, let x), .not(let x), .isNull(let x, _), .isa(let x, _): return read(x)
+            case .binary(_, let a, let b), .comparison(_, let a, let b), .and(let a, let b), .or(let a, let b),
+                 .like(let a, let b, _), .index(let a, let b):
+                return read(a).union(read(b))
+            case .inList(let x, let items, _): return items.reduce(into: read(x)) { $0.formUnion(read($1)) }
+            case .inQuery(let x, _, _): return read(x)  // the subquery names only its own classes
+            case .call(let name, let args):
+                let skipFirst = Interpreter.unitFirstFunctions.contains(name.lowercased())
+                return args.enumerated().filter { !(skipFirst && $0.offset == 0) }.reduce(into: []) { $0.formUnion(read($1.element.value)) }
+            case .methodCall, .query, .association, .invoke, .new, .get: return all
+            }
+        }
+        return read(e)
+    }
+
+    private func joinMethod(_ join: Query.Join, _ cls: CIMClass) -> QueryPlan.JoinMethod {
+        guard let (newSide, probe) = equiJoinSides(join.condition, join.source, cls) else { return .nestedLoop }
+        if case .member(_, let name) = newSide.kind, let slot = cls.slot(of: CIMName(name)),
+           !cls.properties[slot].type.isArray, repository.isIndexed(slot: slot, of: cls, namespace: namespace) {
+            return .indexLookup(slot: slot, property: cls.properties[slot].name.string, isKey: cls.keySlots == [slot], probe: probe)
+        }
+        return .hash(newSide: newSide, probe: probe)
+    }
+}
