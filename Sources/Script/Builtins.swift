@@ -82,9 +82,12 @@ extension Interpreter {
             case "yy", "yyyy", "year": return .integer(Int64(b.year - a.year))  // boundaries crossed, as SQL counts
             case "mm", "m", "month": return .integer(Int64((b.year - a.year) * 12 + b.month - a.month))
             default:
-                let (span, overflow) = b.utcMicroseconds.subtractingReportingOverflow(a.utcMicroseconds)
+                // Like SQL Server, where ConfigMgr runs collection queries: the number of unit boundaries crossed,
+                // so 23:00 yesterday is one day before 01:00 today. Weeks start on Sunday.
+                let unit = try datePart(argExprs[0], arg(0))
+                let (_, overflow) = b.utcMicroseconds.subtractingReportingOverflow(a.utcMicroseconds)
                 guard !overflow else { throw dateOutOfRange(range) }
-                return .integer(span / (try datePart(argExprs[0], arg(0))))
+                return .integer(Self.boundaryIndex(b.utcMicroseconds, unit) - Self.boundaryIndex(a.utcMicroseconds, unit))
             }
         case "datepart":
             try count(2...2)
@@ -147,6 +150,15 @@ extension Interpreter {
         if case .name(let n) = arg.value.kind { return n.lowercased() }
         if let s = value.stringValue { return s.lowercased() }
         throw ScriptError(.invalidParameter, "expected a date part such as dd, hh or mi", at: arg.value.range)
+    }
+
+    /// Which unit a moment falls in, counted from 1970-01-01 (UTC); weeks from the Sunday before it (it was a
+    /// Thursday), as SQL Server's DATEDIFF(wk, …) counts them.
+    static func boundaryIndex(_ micros: Int64, _ unit: Int64) -> Int64 {
+        func floorDiv(_ x: Int64, _ y: Int64) -> Int64 { x >= 0 ? x / y : -((-x + y - 1) / y) }
+        let day: Int64 = 86_400_000_000
+        guard unit == 7 * day else { return floorDiv(micros, unit) }
+        return floorDiv(floorDiv(micros, day) + 4, 7)
     }
 
     /// DateDiff's first argument: a unit name (`dd`, `day`, `hh`, `mi`, `ss`, `wk`…) as a bare word or string.

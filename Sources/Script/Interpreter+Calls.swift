@@ -58,7 +58,8 @@ extension Interpreter {
         }
         frames.append(frame)
         callDepth += 1
-        defer { frames.removeLast(); callDepth -= 1 }
+        subquerySets.append([:])
+        defer { frames.removeLast(); callDepth -= 1; subquerySets.removeLast() }
         switch try executeBlock(f.body) {
         case .return(let v): return v
         case .exit(let code): throw ExitRequest(code: code)

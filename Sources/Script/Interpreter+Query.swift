@@ -4,6 +4,8 @@ import CIM
 
 extension Interpreter {
     func runQuery(_ q: Query) throws -> ResultSet {
+        subquerySets.append([:])
+        defer { subquerySets.removeLast() }
         let sources = try resolveSources(q)
         var tuples = try matchingTuples(q, sources)
         // 4. count(*)
@@ -135,8 +137,11 @@ extension Interpreter {
             for (p, c) in [(l, r), (r, l)] {
                 guard let slot = propertySlot(p, source, cls, single: single), let constant = try constantValue(c),
                       !constant.isNull, constant.type?.isArray != true, !cls.properties[slot].type.isArray,
-                      repository.isIndexed(slot: slot, of: cls, namespace: namespace) else { continue }
-                return (slot, constant)
+                      repository.isIndexed(slot: slot, of: cls, namespace: namespace),
+                      // The index holds values of the property's type: `ResourceID = "16777220"` looks up the
+                      // number. A constant that does not convert is left to the row-by-row comparison.
+                      let typed = try? constant.converted(to: cls.properties[slot].type) else { continue }
+                return (slot, typed)
             }
             return nil
         default:
@@ -378,8 +383,16 @@ extension Interpreter {
         }
     }
 
-    /// The values of an uncorrelated `in (select …)` subquery's single column.
+    /// The values of an uncorrelated `in (select …)` subquery's single column: run once per enclosing query
+    /// (`ResourceID not in (select …)` over 100,000 systems runs its subquery once, not 100,000 times).
     func subquerySet(_ q: Query) throws -> Set<FoldedValue> {
+        if let known = subquerySets.last?[q.range] { return known }
+        let set = try runSubquery(q)
+        if !subquerySets.isEmpty { subquerySets[subquerySets.count - 1][q.range] = set }
+        return set
+    }
+
+    private func runSubquery(_ q: Query) throws -> Set<FoldedValue> {
         let rs = try runQuery(q)
         guard rs.columns.count == 1 || (q.items.count == 1 && rs.rows.isEmpty) else {
             throw ScriptError(.invalidQuery, "a subquery after IN must select exactly one property", at: q.range)

@@ -48,6 +48,10 @@ public final class Interpreter {
     /// The query rows in scope while WHERE/ON/ORDER BY/select items are evaluated (innermost last).
     @exclusivity(unchecked) var rowScopes: [RowScope] = []
     var callDepth = 0
+    /// The sets of the `IN (select …)` subqueries met while a query runs, one frame per running query (and an
+    /// empty one per function call, whose body may reuse source ranges of another script): an uncorrelated
+    /// subquery is run once per query, not once per row it filters.
+    var subquerySets: [[SourceRange: Set<FoldedValue>]] = []
     /// The running thread's stack, measured when a run starts (see StackGuard).
     var stackGuard = StackGuard()
     /// The clock `now()`/`GetDate()` read; nil for the system clock. A simulated site fixes it.

@@ -1,6 +1,7 @@
 // Operators: arithmetic with overflow as an error (never a trap), and comparison with WMI's rules —
 // strings ignore case, datetimes compare as datetimes, anything compared with null is unknown.
 import CIM
+import Foundation
 
 extension Interpreter {
     func arithmetic(_ op: BinaryOperator, _ l: Value, _ r: Value, _ range: SourceRange) throws(ScriptError) -> Value {
@@ -161,6 +162,18 @@ extension Interpreter {
         }
     }
 
+    /// Orders a number and text that reads as a number (`"8"`, `" 10 "`, `"2.5"`) by value; nil when either is
+    /// neither. Integers compare exactly, whatever their size.
+    static func numericOrder(_ a: CIMValue, _ b: CIMValue) -> Int? {
+        func integer(_ v: CIMValue) -> Int128? { if case .string(let s) = v { CIMValue.parseInteger(s) } else { v.integerValue } }
+        func real(_ v: CIMValue) -> Double? {
+            if case .string(let s) = v { Double(s.trimmingCharacters(in: .whitespaces)) } else { v.doubleValue }
+        }
+        if let x = integer(a), let y = integer(b) { return x == y ? 0 : (x < y ? -1 : 1) }
+        if let x = real(a), let y = real(b), !x.isNaN, !y.isNaN { return x == y ? 0 : (x < y ? -1 : 1) }
+        return nil
+    }
+
     static func truthValue(_ v: CIMValue) -> Bool? {
         switch v {
         case .boolean(let b): return b
@@ -191,6 +204,9 @@ extension Interpreter {
         default:
             if let x = a.integerValue, let y = b.integerValue { return x == y ? 0 : (x < y ? -1 : 1) }
             if let x = a.doubleValue, let y = b.doubleValue { return x == y ? 0 : (x < y ? -1 : 1) }
+            // A number meets text that is a number as a number: ConfigMgr's query designer writes
+            // `ChassisTypes in ("8", "9", "10")`, and SQL Server, where collection queries run, converts the text.
+            if let order = Self.numericOrder(a, b) { return order }
             throw ScriptError(.typeMismatch, "cannot compare \(Value.cim(a).kindDescription) with \(Value.cim(b).kindDescription)", at: range)
         }
     }

@@ -419,8 +419,10 @@ enum WQLTable {
         .rows("datediff-select", "select Name, DateDiff(dd, LastLogonTimestamp, GetDate()) as Days from SMS_R_System",
               [["PC-0001", "6"], ["PC-0002", "117"], ["SRV-0001", ""]], columns: ["Name", "Days"]),
         .values("dateadd-threshold", "select Name from SMS_R_System where LastLogonTimestamp > DateAdd(dd, -30, GetDate())", ["PC-0001"]),
-        .values("datediff-hours-offset", "select CollectionID from SMS_Collection where DateDiff(hh, LastRefreshTime, GetDate()) < 2", ["S0100013"]),
-        .values("datediff-minutes", "select CollectionID from SMS_Collection where DateDiff(mi, LastRefreshTime, GetDate()) <= 60", ["S0100013"]),
+        // DateDiff counts unit boundaries, as SQL Server does: 10:59:59 UTC (11:59:59+01:00) is two hour boundaries
+        // and 61 minute boundaries before 12:00, though only 1 h 0 min 1 s earlier.
+        .values("datediff-hours-offset", "select CollectionID from SMS_Collection where DateDiff(hh, LastRefreshTime, GetDate()) = 2", ["S0100013"]),
+        .values("datediff-minutes", "select CollectionID from SMS_Collection where DateDiff(mi, LastRefreshTime, GetDate()) = 61", ["S0100013"]),
         .values("dateadd-hours", "select CollectionID from SMS_Collection where LastRefreshTime >= DateAdd(hh, -12, GetDate())", ["S0100013", "S0100014"]),
         .values("getdate-gt", "select CollectionID from SMS_Collection where GetDate() > LastRefreshTime",
                 ["SMS00001", "SMS00002", "S0100010", "S0100011", "S0100013", "S0100014"]),
