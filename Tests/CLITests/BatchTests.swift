@@ -16,6 +16,21 @@ import Testing
         #expect(r.stderr.isEmpty)
     }
 
+    /// ValidateQuery answers false for a broken collection query and says where it breaks; the batch goes on.
+    @Test func validateQueryShowsWhereAQueryBreaks() throws {
+        let r = try CLI.run(["-c", """
+            invoke SMS_CollectionRuleQuery.ValidateQuery("select * from SMS_R_System where Nmae = 1")
+            invoke SMS_CollectionRuleQuery.ValidateQuery("select * from SMS_R_System where Name = 'PC-0001'")
+            """])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == """
+            ReturnValue = false
+            error: query:1:34: 'Nmae' is not a property of SMS_R_System (WBEM_E_INVALID_QUERY)
+            ReturnValue = true
+
+            """)
+    }
+
     @Test func seedStatementPrintsReturnValue() throws {
         let r = try CLI.run(["-c", #"invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S01"], ["[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\"])"#])
         #expect(r.status == 0)

@@ -156,11 +156,13 @@ extension Value {
         }
     }
 
-    /// A `__PARAMETERS` record whose ReturnValue is not zero: the note to show (or a generic sentence).
+    /// A `__PARAMETERS` record whose ReturnValue is not zero: the note to show (or a generic sentence). A
+    /// boolean ReturnValue of false (ValidateQuery's answer) shows its note when the method gave one.
     var methodFailure: String? {
-        guard case .record(let r) = self, r.className == "__PARAMETERS",
-              let rv = r["ReturnValue"]?.cimValue?.integerValue, rv != 0 else { return nil }
-        return r.note ?? "the method returned \(rv)"
+        guard case .record(let r) = self, r.className == "__PARAMETERS", let rv = r["ReturnValue"]?.cimValue else { return nil }
+        if let code = rv.integerValue, code != 0 { return r.note ?? "the method returned \(code)" }
+        if rv.boolValue == false { return r.note }
+        return nil
     }
 }
 

@@ -14,6 +14,19 @@ struct CollectionEvaluator {
     let repository: CIMRepository
     let namespace: String
     let clock: SiteClock
+    /// What one refresh reads many times: every resource by ResourceID, built on first use.
+    private let cache = Cache()
+
+    init(repository: CIMRepository, namespace: String, clock: SiteClock) {
+        self.repository = repository
+        self.namespace = namespace
+        self.clock = clock
+    }
+
+    private final class Cache {
+        var resources: [UInt32: CIMInstance]?
+        var rowBuilder: MemberRowBuilder?
+    }
 
     static let collectionClass: CIMName = "SMS_Collection"
     static let membershipClass: CIMName = "SMS_FullCollectionMembership"
@@ -163,8 +176,18 @@ struct CollectionEvaluator {
         return Set(rows.compactMap { $0["ResourceID"].flatMap(Self.uint32) })
     }
 
+    /// The resource (system, user, group) with this ResourceID. The first call indexes them all: a refresh
+    /// looks up every member of every collection it evaluates.
     func resource(_ id: UInt32) -> CIMInstance? {
-        try? repository.instance(at: ObjectPath(className: "SMS_Resource", keys: [.init("ResourceID", .uint32(id))]), namespace: namespace)
+        if cache.resources == nil {
+            var index: [UInt32: CIMInstance] = [:]
+            try? repository.forEachInstance(of: "SMS_Resource", namespace: namespace) { r in
+                if let rid = Self.resourceID(r) { index[rid] = r }
+                return true
+            }
+            cache.resources = index
+        }
+        return cache.resources?[id]
     }
 
     static func resourceID(_ resource: CIMInstance) -> UInt32? { resource["ResourceID"].flatMap(uint32) }
@@ -174,44 +197,38 @@ struct CollectionEvaluator {
     // MARK: - Writing the membership
 
     /// Brings the membership rows of one collection to `members`: creates, updates and deletes only what
-    /// differs, then stamps MemberCount and the refresh times on the collection.
+    /// differs, then stamps MemberCount and the refresh times on the collection. Rows are built slot by slot
+    /// and stored in bulk (the membership classes have no hooks); the changes are still part of the statement's
+    /// transaction, so a failure later in the statement undoes them.
     private func write(_ members: [UInt32: Bool], _ resources: [UInt32: CIMInstance], of collection: CIMInstance, id: String) throws {
-        let membershipClass = try repository.requireClass(Self.membershipClass, namespace: namespace)
-        let associationClass = try repository.requireClass(Self.memberAssociation, namespace: namespace)
-        var current: [UInt32: CIMInstance] = [:]
-        for row in try repository.instances(of: Self.membershipClass, where: "CollectionID", equals: .string(id), namespace: namespace) {
-            if let rid = row["ResourceID"].flatMap(Self.uint32) { current[rid] = row }
+        if cache.rowBuilder == nil {
+            cache.rowBuilder = try MemberRowBuilder(try repository.requireClass(Self.membershipClass, namespace: namespace),
+                                                    try repository.requireClass(Self.memberAssociation, namespace: namespace))
         }
-        var currentLinks: [UInt32: CIMInstance] = [:]
-        for row in try repository.instances(of: Self.memberAssociation, where: "CollectionID", equals: .string(id), namespace: namespace) {
-            if let rid = row["ResourceID"].flatMap(Self.uint32) { currentLinks[rid] = row }
+        let builder = cache.rowBuilder!
+        func byResource(_ className: CIMName) throws -> [UInt32: CIMInstance] {
+            var rows: [UInt32: CIMInstance] = [:]
+            for row in try repository.instances(of: className, where: "CollectionID", equals: .string(id), namespace: namespace) {
+                if let rid = row["ResourceID"].flatMap(Self.uint32) { rows[rid] = row }
+            }
+            return rows
         }
-        var changed = false
-        func link(_ fields: [(CIMName, CIMValue)], _ resource: CIMInstance) throws -> CIMInstance {
-            var link = try CIMInstance(of: associationClass, properties: fields.filter { associationClass.property(named: $0.0) != nil })
-            try link.set("collection", .reference(collection.path))
-            try link.set("resource", .reference(resource.path))
-            return link
-        }
+        var current = try byResource(Self.membershipClass), currentLinks = try byResource(Self.memberAssociation)
+        var rows: [CIMInstance] = [], links: [CIMInstance] = []
+        let idValue = CIMValue.string(id), collectionPath = CIMValue.reference(collection.path)
         for (rid, isDirect) in members.sorted(by: { $0.key < $1.key }) {
             guard let resource = resources[rid] ?? self.resource(rid) else { continue }
-            let fields = Self.memberFields(resource, collectionID: id, isDirect: isDirect)
-            let row = try CIMInstance(of: membershipClass, properties: fields)
-            if let existing = current.removeValue(forKey: rid) {
-                guard existing != row else { continue }
-                try repository.modifyInstance(row, namespace: namespace)
-                try repository.modifyInstance(try link(fields, resource), namespace: namespace)
-            } else {
-                try repository.createInstance(row, namespace: namespace)
-                try repository.createInstance(try link(fields, resource), namespace: namespace)
-            }
-            changed = true
+            let row = try builder.row(resource, collectionID: idValue, isDirect: isDirect)
+            let rowChanged = current.removeValue(forKey: rid) != row
+            let hadLink = currentLinks.removeValue(forKey: rid) != nil
+            guard rowChanged || !hadLink else { continue }  // the link carries nothing the row does not
+            if rowChanged { rows.append(row) }
+            links.append(try builder.link(resource, collectionID: idValue, isDirect: isDirect, collectionPath: collectionPath))
         }
-        for (rid, row) in current {
-            try repository.deleteInstance(at: row.path, namespace: namespace)
-            if let link = currentLinks[rid] { try repository.deleteInstance(at: link.path, namespace: namespace) }
-            changed = true
-        }
+        try repository.putStoredInstances(rows, namespace: namespace)
+        try repository.putStoredInstances(links, namespace: namespace)
+        for row in Array(current.values) + Array(currentLinks.values) { try repository.deleteInstance(at: row.path, namespace: namespace) }
+        let changed = !rows.isEmpty || !current.isEmpty
         var updated = try self.collection(id)
         let now = CIMValue.datetime(clock.now)
         try updated.set("MemberCount", .sint32(Int32(clamping: members.count)))
@@ -221,29 +238,90 @@ struct CollectionEvaluator {
         try updated.set("CurrentStatus", .uint32(1))  // READY
         try repository.modifyInstance(updated, namespace: namespace)
     }
+}
 
-    /// What SMS_FullCollectionMembership says about a member, read off its discovery record.
-    static func memberFields(_ r: CIMInstance, collectionID: String, isDirect: Bool) -> [(CIMName, CIMValue)] {
-        func flag(_ name: CIMName) -> CIMValue {
-            guard let v = r[name], !v.isNull else { return .null }
-            if let b = v.boolValue { return .boolean(b) }
-            return v.integerValue.map { .boolean($0 != 0) } ?? .null
+/// Builds a member's SMS_FullCollectionMembership row and SMS_CollectionMember_a link from its discovery
+/// record, slot by slot. Every slot is found once — those of the two membership classes when the builder is
+/// made, those of each resource class the first time one of its instances comes by — so a refresh of 100,000
+/// members looks up no names.
+private final class MemberRowBuilder {
+    let membership: CIMClass, association: CIMClass
+
+    /// The member properties copied from the discovery record, each with the properties it comes from (the
+    /// first one set wins).
+    static let copied: [(member: CIMName, from: [CIMName])] = [
+        ("ResourceID", ["ResourceID"]), ("Name", ["NetbiosName", "Name"]), ("Domain", ["ResourceDomainORWorkgroup", "WindowsNTDomain"]),
+        ("ResourceType", ["ResourceType"]), ("SMSID", ["SMSUniqueIdentifier"]), ("ClientType", ["ClientType"]),
+        ("ClientVersion", ["ClientVersion"]),
+    ]
+    /// Member flags read from 0/1 (or boolean) discovery properties.
+    static let flags: [(member: CIMName, from: CIMName)] = [
+        ("IsClient", "Client"), ("IsActive", "Active"), ("IsObsolete", "Obsolete"), ("IsDecommissioned", "Decommissioned"),
+        ("IsVirtualMachine", "IsVirtualMachine"), ("IsAlwaysInternet", "AlwaysInternet"), ("IsInternetEnabled", "InternetEnabled"),
+    ]
+
+    /// Where a member property goes in the row and in the link (nil: that class has no such property).
+    private struct Target { let row: Int?, link: Int? }
+    private let copiedTargets: [Target], flagTargets: [Target]
+    private let collectionID: Target, isDirect: Target, siteCode: Target, isAssigned: Target
+    private let collectionRef: Int, resourceRef: Int
+
+    /// Where a resource class keeps what the rows copy.
+    private struct SourceSlots { let copied: [[Int]], flags: [Int?], assignedSites: Int? }
+    private var sources: [ObjectIdentifier: SourceSlots] = [:]
+
+    init(_ membership: CIMClass, _ association: CIMClass) throws {
+        self.membership = membership
+        self.association = association
+        func target(_ name: CIMName) -> Target { Target(row: membership.slot(of: name), link: association.slot(of: name)) }
+        copiedTargets = Self.copied.map { target($0.member) }
+        flagTargets = Self.flags.map { target($0.member) }
+        (collectionID, isDirect, siteCode, isAssigned) = (target("CollectionID"), target("IsDirect"), target("SiteCode"), target("IsAssigned"))
+        guard let c = association.slot(of: "collection"), let r = association.slot(of: "resource") else {
+            throw CIMError(.invalidClass, "\(association.name) lacks its collection and resource references.")
         }
-        let name = r["NetbiosName"].flatMap { $0.isNull ? nil : $0 } ?? r["Name"] ?? .null
-        let domain = [r["ResourceDomainORWorkgroup"], r["WindowsNTDomain"]].compactMap { $0 }.first { !$0.isNull } ?? .null
-        var siteCode = CIMValue.null
-        if case .array(let sites)? = r["SMSAssignedSites"], let first = sites.elements.first { siteCode = first }
-        var fields: [(CIMName, CIMValue)] = [
-            ("CollectionID", .string(collectionID)), ("ResourceID", r["ResourceID"] ?? .null), ("Name", name),
-            ("Domain", domain), ("IsDirect", .boolean(isDirect)), ("IsClient", flag("Client")),
-            ("IsActive", flag("Active")), ("IsObsolete", flag("Obsolete")), ("IsDecommissioned", flag("Decommissioned")),
-            ("IsVirtualMachine", flag("IsVirtualMachine")), ("IsAlwaysInternet", flag("AlwaysInternet")),
-            ("IsInternetEnabled", flag("InternetEnabled")), ("ResourceType", r["ResourceType"] ?? .null),
-            ("SiteCode", siteCode), ("SMSID", r["SMSUniqueIdentifier"] ?? .null),
-            ("IsAssigned", .boolean(!siteCode.isNull)),
-        ]
-        if let clientType = r["ClientType"], !clientType.isNull { fields.append(("ClientType", clientType)) }
-        if let version = r["ClientVersion"], !version.isNull { fields.append(("ClientVersion", version)) }
-        return fields
+        (collectionRef, resourceRef) = (c, r)
+    }
+
+    private func slots(of cls: CIMClass) -> SourceSlots {
+        if let known = sources[ObjectIdentifier(cls)] { return known }
+        let made = SourceSlots(copied: Self.copied.map { $0.from.compactMap { cls.slot(of: $0) } },
+                               flags: Self.flags.map { cls.slot(of: $0.from) }, assignedSites: cls.slot(of: "SMSAssignedSites"))
+        sources[ObjectIdentifier(cls)] = made
+        return made
+    }
+
+    /// The member's row, with the values its link shares.
+    func row(_ r: CIMInstance, collectionID id: CIMValue, isDirect direct: Bool) throws -> CIMInstance {
+        try CIMInstance(of: membership, slotValues: values(r, id, direct, \.row, membership.defaultValues))
+    }
+
+    /// The member's link from the collection (at `collectionPath`) to the resource.
+    func link(_ r: CIMInstance, collectionID id: CIMValue, isDirect direct: Bool, collectionPath: CIMValue) throws -> CIMInstance {
+        var v = values(r, id, direct, \.link, association.defaultValues)
+        v[collectionRef] = collectionPath
+        v[resourceRef] = .reference(r.path)
+        return try CIMInstance(of: association, slotValues: v)
+    }
+
+    private func values(_ r: CIMInstance, _ id: CIMValue, _ direct: Bool, _ side: KeyPath<Target, Int?>, _ start: [CIMValue]) -> [CIMValue] {
+        let source = slots(of: r.cimClass)
+        var v = start
+        func put(_ t: Target, _ value: CIMValue) { if let slot = t[keyPath: side] { v[slot] = value } }
+        put(collectionID, id)
+        put(isDirect, .boolean(direct))
+        for (t, candidates) in zip(copiedTargets, source.copied) {
+            put(t, candidates.lazy.map { r[slot: $0] }.first { !$0.isNull } ?? .null)
+        }
+        for (t, slot) in zip(flagTargets, source.flags) {
+            guard let slot else { continue }
+            let x = r[slot: slot]
+            put(t, x.boolValue.map(CIMValue.boolean) ?? x.integerValue.map { .boolean($0 != 0) } ?? .null)
+        }
+        var site = CIMValue.null
+        if let slot = source.assignedSites, case .array(let sites) = r[slot: slot], let first = sites.elements.first { site = first }
+        put(siteCode, site)
+        put(isAssigned, .boolean(!site.isNull))
+        return v
     }
 }
