@@ -111,11 +111,14 @@ extension Interpreter {
             return .string(String(chars[Int(from)..<Int(to)]))
         case "dateadd":
             try count(3...3)
-            let unit = try datePart(argExprs[0], arg(0))
+            let word = try unitWord(argExprs[0], arg(0))
+            let monthsPerUnit: Int64? = ["mm": 1, "m": 1, "month": 1, "months": 1, "yy": 12, "yyyy": 12, "year": 12, "years": 12][word]
+            let unit = monthsPerUnit == nil ? try datePart(argExprs[0], arg(0)) : 0
             guard let n = arg(1).cimValue?.integerValue, let step = Int64(exactly: n) else {
                 throw ScriptError(.typeMismatch, "DateAdd() needs a whole number of units", at: argRange(1))
             }
             guard let d = try dateValue(arg(2), argRange(2)) else { return .null }
+            if let monthsPerUnit { return try addMonths(step, times: monthsPerUnit, to: d, range) }
             let (delta, overflow) = step.multipliedReportingOverflow(by: unit)
             if overflow { throw dateOutOfRange(range) }
             return try checkedTimestamp(d.utcMicroseconds.addingReportingOverflow(delta), range)
@@ -150,6 +153,24 @@ extension Interpreter {
         if case .name(let n) = arg.value.kind { return n.lowercased() }
         if let s = value.stringValue { return s.lowercased() }
         throw ScriptError(.invalidParameter, "expected a date part such as dd, hh or mi", at: arg.value.range)
+    }
+
+    /// DateAdd(mm | yy, n, d): calendar months, the day kept where the month has it and else its last day
+    /// (SQL Server's DATEADD(month, 1, '2026-01-31') is 2026-02-28), the time of day kept; in UTC.
+    func addMonths(_ step: Int64, times months: Int64, to d: CIMDateTime, _ range: SourceRange) throws(ScriptError) -> Value {
+        let utc = CIMDateTime(utcMicroseconds: d.utcMicroseconds)
+        let (delta, overflow) = step.multipliedReportingOverflow(by: months)
+        let (total, overflow2) = Int64(utc.year * 12 + utc.month - 1).addingReportingOverflow(delta)
+        guard !overflow, !overflow2, (0...9999 * 12 + 11).contains(total) else { throw dateOutOfRange(range) }
+        let year = Int(total / 12), month = Int(total % 12) + 1
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        do {
+            return .cim(.datetime(try CIMDateTime(year: year, month: month, day: min(utc.day, length), hour: utc.hour,
+                                                  minute: utc.minute, second: utc.second, microsecond: utc.microsecond)))
+        } catch {
+            throw dateOutOfRange(range)
+        }
     }
 
     /// Which unit a moment falls in, counted from 1970-01-01 (UTC); weeks from the Sunday before it (it was a

@@ -58,6 +58,13 @@ extension SiteFile {
             try repository.loadFromStore {
                 for table in known where !table.cimClass.isAbstract {
                     let stored = try fetchInstances(of: table, repository: repository, where: nil, [])
+                    // At open the class has no instances yet: the rows go in as one bulk load, with nothing to
+                    // compare them against (a keyed set of every row would cost as much memory as the rows).
+                    if try repository.count(of: table.cimClass.name, deep: false, namespace: table.namespace) == 0 {
+                        try repository.reserveCapacity(stored.count, of: table.cimClass.name, namespace: table.namespace)
+                        try repository.putStoredInstances(stored, namespace: table.namespace)
+                        continue
+                    }
                     var keep = Set<String>()
                     for instance in stored {
                         keep.insert(keyText(instance))
@@ -83,14 +90,15 @@ extension SiteFile {
         return try run { db in
             var out: [CIMInstance] = []
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            let defaults = table.cimClass.defaultValues
             while let row = try rows.next() {
-                var instance = CIMInstance(of: table.cimClass)
+                var values = defaults
                 for (slot, property) in properties.enumerated() {
                     let stored: DatabaseValue = row[slot + 1]
                     if stored.isNull { continue }
-                    try instance.set(slot: slot, try ColumnCoding.decode(stored, as: property.type, in: context))
+                    values[slot] = try ColumnCoding.decode(stored, as: property.type, in: context)
                 }
-                out.append(instance)
+                out.append(try CIMInstance(of: table.cimClass, slotValues: values))
             }
             return out
         }

@@ -166,6 +166,9 @@ private let day = QueryFleet.microsPerDay
         .systems("stale-logon-dateadd", #"select ResourceID from SMS_R_System where LastLogonTimestamp < DATEADD(dd, -60, GetDate())"#) {
             ($0.lastLogon?.utcMicroseconds ?? .max) < now - 60 * day
         },
+        .systems("logged-on-in-the-last-three-months", #"select ResourceID from SMS_R_System where LastLogonTimestamp >= DATEADD(mm, -3, GetDate())"#) {
+            ($0.lastLogon ?? .init(utcMicroseconds: .min)) >= (try! CIMDateTime(year: 2026, month: 8, day: 26, hour: 9))
+        },
         .systems("logged-on-in-a-day-of-hours", #"select ResourceID from SMS_R_System where DATEDIFF(hh, SMS_R_System.LastLogonTimestamp, GetDate()) <= 24"#) {
             (QueryFleet.boundaries(3_600_000_000, since: $0.lastLogon) ?? .max) <= 24
         },

@@ -1,4 +1,5 @@
-// What collection queries rely on beyond plain WQL: DateDiff counting boundaries as SQL Server does, numbers
+// What collection queries rely on beyond plain WQL: DateDiff counting boundaries as SQL Server does, DateAdd by
+// calendar months and years, numbers
 // meeting numeric text (`ChassisTypes in ("8", "9")`), index lookups with such text, and uncorrelated
 // subqueries run once per query rather than once per row.
 import Testing
@@ -19,6 +20,23 @@ import CIM
     ])
     func dateDiffCountsBoundaries(_ expression: String, _ expected: String) throws {
         #expect(try TestSite.printed("print " + expression) == [expected])
+    }
+
+    @Test(arguments: [
+        ("DateAdd(mm, -6, '2026-11-26 09:00')", "20260526090000.000000+000"),
+        ("DateAdd(month, 1, '2026-01-31')", "20260228000000.000000+000"),   // the month's last day
+        ("DateAdd(mm, 1, '2028-01-31')", "20280229000000.000000+000"),      // a leap year
+        ("DateAdd(yy, 1, '2024-02-29')", "20250228000000.000000+000"),
+        ("DateAdd(year, -1, '2026-11-26 23:59:59')", "20251126235959.000000+000"),
+        ("DateAdd(mm, 13, '2026-12-15')", "20280115000000.000000+000"),
+    ])
+    func dateAddMovesByCalendarMonths(_ expression: String, _ expected: String) throws {
+        #expect(try TestSite.printed("print " + expression) == [expected])
+    }
+
+    @Test func dateAddOutOfTheCalendarIsAnError() throws {
+        let error = try #require(try TestSite.failure("print DateAdd(yy, -3000, GetDate())"))
+        #expect(error.status == .valueOutOfRange)
     }
 
     @Test func numbersMeetNumericText() throws {
