@@ -128,13 +128,17 @@ extension CIMRepository {
     /// one transaction, with no hooks run — the data was validated when it was first stored, and effects
     /// such as status rows were stored with it — and nothing written back to the store. A restore from a
     /// MOF dump uses the same mode, minus the last part: its changes are written.
-    public func loadFromStore<T>(writingBack: Bool = false, _ body: () throws -> T) throws -> T {
+    ///
+    /// `undoable: false` skips the undo log, for a load into a repository that is thrown away if the load
+    /// fails (a site file being opened): a log entry per instance would cost hundreds of megabytes at millions
+    /// of instances, to undo what nobody will see.
+    public func loadFromStore<T>(writingBack: Bool = false, undoable: Bool = true, _ body: () throws -> T) throws -> T {
         try locked { () throws -> T in
             let (hooks, writes) = (hooksSuspended, storeWritesSuspended)
             hooksSuspended = true
             storeWritesSuspended = writes || !writingBack
             defer { (hooksSuspended, storeWritesSuspended) = (hooks, writes) }
-            return try performAtomically(body)
+            return undoable ? try performAtomically(body) : try body()
         }
     }
 

@@ -13,7 +13,8 @@ extension SiteFile {
         try locked { () throws(CIMError) in
             lastChange = try run { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM cmsh_changes") } ?? 0
         }
-        try reloadInstances(into: repository)
+        // A repository being opened is discarded if this fails, so nothing needs undoing.
+        try reloadInstances(into: repository, undoable: false)
     }
 
     /// Compiles the classes stored after the last one loaded (all of them at open).
@@ -52,10 +53,10 @@ extension SiteFile {
 
     /// Makes every class's instances in memory what the file holds: rows put in file order, instances the
     /// file no longer has removed.
-    func reloadInstances(into repository: CIMRepository) throws(CIMError) {
+    func reloadInstances(into repository: CIMRepository, undoable: Bool = true) throws(CIMError) {
         let known = lock.withLock { Array(tables.values) }.sorted { $0.name < $1.name }
         do {
-            try repository.loadFromStore {
+            try repository.loadFromStore(undoable: undoable) {
                 for table in known where !table.cimClass.isAbstract {
                     let stored = try fetchInstances(of: table, repository: repository, where: nil, [])
                     // At open the class has no instances yet: the rows go in as one bulk load, with nothing to
