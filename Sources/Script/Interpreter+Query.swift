@@ -69,7 +69,6 @@ extension Interpreter {
             // Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
             tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }, first.local, Array(sources.prefix(1)))
         }
-        tuples = try keep(tuples, first.joined, Array(sources.prefix(1)))
         // Joins, each through an index, a hash or a loop; after each, the parts of WHERE it completes.
         for (index, join) in q.joins.enumerated() {
             tuples = try joinRows(tuples, join, sources, index + 1, plan)
@@ -117,7 +116,7 @@ extension Interpreter {
         if case .index(let slot, _, let value, _) = access {
             return try indexedRows(q.from, cls, slot, value)
         }
-        return try located(q.from.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
+        return try allInstances(q.from, cls)
     }
 
     private func indexedRows(_ source: Query.Source, _ cls: CIMClass, _ slot: Int, _ value: CIMValue) throws(ScriptError) -> [CIMInstance] {

@@ -36,7 +36,8 @@ struct QueryPlan {
         var local: [Expression] = []
         /// `local` compiled to a closure; nil when it needs the tree-walker (or is empty).
         var compiledLocal: CompiledCondition?
-        /// Parts that read this step's class and earlier ones: tested on each joined row.
+        /// Parts that read this step's class and earlier ones: tested on each joined row. Always empty for the
+        /// first class, which has no earlier ones.
         var joined: [Expression] = []
     }
 

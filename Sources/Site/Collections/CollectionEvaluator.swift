@@ -93,17 +93,17 @@ struct CollectionEvaluator {
             guard affected.insert(next).inserted else { continue }
             stack += dependents[next] ?? []
         }
-        for cid in try dependencyOrder(all).filter(affected.contains) { try evaluate(try collection(cid)) }
+        for cid in dependencyOrder(all).filter(affected.contains) { try evaluate(try collection(cid)) }
     }
 
     /// Evaluates every collection, dependencies first (how a new site, or one just loaded with data, starts).
     func refreshAll() throws {
-        for cid in try dependencyOrder(try allCollections()) { try evaluate(try collection(cid)) }
+        for cid in dependencyOrder(try allCollections()) { try evaluate(try collection(cid)) }
     }
 
     /// Collection IDs (upper-cased) ordered so that each follows the collections it depends on. A cycle,
     /// which the rule methods refuse, is broken at an arbitrary point rather than looping.
-    private func dependencyOrder(_ all: [CIMInstance]) throws -> [String] {
+    private func dependencyOrder(_ all: [CIMInstance]) -> [String] {
         var deps: [String: [String]] = [:]
         var ids: [String] = []
         for c in all {
@@ -111,12 +111,10 @@ struct CollectionEvaluator {
             ids.append(cid)
             deps[cid] = Self.dependencies(of: c).map { $0.uppercased() }
         }
-        var order: [String] = [], state: [String: Bool] = [:]  // false: visiting, true: done
+        var order: [String] = [], seen = Set<String>()
         func visit(_ id: String) {
-            guard state[id] == nil, deps[id] != nil else { return }
-            state[id] = false
+            guard deps[id] != nil, seen.insert(id).inserted else { return }
             for d in deps[id] ?? [] { visit(d) }
-            state[id] = true
             order.append(id)
         }
         ids.forEach(visit)
@@ -164,16 +162,29 @@ struct CollectionEvaluator {
 
     /// The resources a query rule selects: the rows of its FROM class that its joins and WHERE keep.
     func resourcesSelected(by text: String, ruleName: String?) throws -> [CIMInstance] {
-        let stored = try StoredQuery(text, fileName: ruleName ?? "query")
+        try queryInterpreter().fromInstances(of: StoredQuery(text, fileName: ruleName ?? "query"))
+    }
+
+    /// An interpreter for a rule's query: this site's repository and namespace, GetDate() on the site clock.
+    func queryInterpreter() -> Interpreter {
         let interpreter = Interpreter(repository: repository, namespace: namespace)
         let clock = self.clock
         interpreter.clockOverride = { clock.now }
-        return try interpreter.fromInstances(of: stored)
+        return interpreter
     }
 
     func storedMemberIDs(_ collectionID: String) throws -> Set<UInt32> {
-        let rows = try repository.instances(of: Self.membershipClass, where: "CollectionID", equals: .string(collectionID), namespace: namespace)
-        return Set(rows.compactMap { $0["ResourceID"].flatMap(Self.uint32) })
+        Set(try rowsByResource(Self.membershipClass, of: collectionID).keys)
+    }
+
+    /// A collection's rows of a membership class (SMS_FullCollectionMembership or SMS_CollectionMember_a), by
+    /// ResourceID, through the CollectionID index.
+    private func rowsByResource(_ className: CIMName, of collectionID: String) throws -> [UInt32: CIMInstance] {
+        var rows: [UInt32: CIMInstance] = [:]
+        for row in try repository.instances(of: className, where: "CollectionID", equals: .string(collectionID), namespace: namespace) {
+            if let rid = row["ResourceID"].flatMap(Self.uint32) { rows[rid] = row }
+        }
+        return rows
     }
 
     /// The resource (system, user, group) with this ResourceID. The first call indexes them all: a refresh
@@ -206,14 +217,7 @@ struct CollectionEvaluator {
                                                     try repository.requireClass(Self.memberAssociation, namespace: namespace))
         }
         let builder = cache.rowBuilder!
-        func byResource(_ className: CIMName) throws -> [UInt32: CIMInstance] {
-            var rows: [UInt32: CIMInstance] = [:]
-            for row in try repository.instances(of: className, where: "CollectionID", equals: .string(id), namespace: namespace) {
-                if let rid = row["ResourceID"].flatMap(Self.uint32) { rows[rid] = row }
-            }
-            return rows
-        }
-        var current = try byResource(Self.membershipClass), currentLinks = try byResource(Self.memberAssociation)
+        var current = try rowsByResource(Self.membershipClass, of: id), currentLinks = try rowsByResource(Self.memberAssociation, of: id)
         var rows: [CIMInstance] = [], links: [CIMInstance] = []
         let idValue = CIMValue.string(id), collectionPath = CIMValue.reference(collection.path)
         for (rid, isDirect) in members.sorted(by: { $0.key < $1.key }) {

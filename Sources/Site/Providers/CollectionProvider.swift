@@ -29,7 +29,7 @@ struct CollectionProvider {
 
     // MARK: - Rules
 
-    /// The rule argument(s): one embedded SMS_CollectionRule, or an array of them.
+    /// A call refused before anything changed: the result to return.
     private struct Refused: Error { let result: MethodResult }
 
     /// What a rule method works on: the collection, its ID, and the rules passed (checked to be rules).
@@ -40,6 +40,7 @@ struct CollectionProvider {
         var rules: [CIMInstance]
     }
 
+    /// The collection and the rule argument(s): one embedded SMS_CollectionRule, or an array of them.
     private func ruleRequest(_ call: MethodInvocation, single: Bool) throws(Refused) -> RuleRequest {
         guard let collection = call.instance, let id = collection["CollectionID"]?.stringValue else {
             throw Refused(result: .failure(.notFound, "no collection"))
@@ -211,8 +212,7 @@ struct CollectionProvider {
     private func queryProblem(_ text: String, ruleName: String?, _ evaluator: CollectionEvaluator) -> String? {
         do {
             let stored = try StoredQuery(text, fileName: ruleName ?? "query")
-            let interpreter = Interpreter(repository: evaluator.repository, namespace: evaluator.namespace)
-            try interpreter.check(stored)
+            try evaluator.queryInterpreter().check(stored)
             let from = evaluator.repository.cimClass(named: CIMName(stored.fromClassName), namespace: evaluator.namespace)
             if from?.lineage.contains(where: { $0.name == "SMS_Resource" }) != true {
                 return "\(stored.fromLocation): the query must select from a resource class such as SMS_R_System, SMS_R_User or SMS_R_UserGroup, not \(stored.fromClassName)"
