@@ -66,7 +66,7 @@ private struct NameChecker {
             change(target)
             for a in assignments { expression(a.value) }
         case .delete(let target): change(target)
-        case .break, .continue, .setOption, .showClasses, .showNamespaces, .useNamespace, .transaction: break
+        case .break, .continue, .setOption, .showClasses, .showNamespaces, .useNamespace, .transaction, .hostCommand: break
         }
     }
 

@@ -89,6 +89,18 @@ public final class Engine {
     /// Called with the source text of each top-level statement after it runs, whatever its outcome (the
     /// shell's `--timer` uses it).
     public var afterStatement: ((String) -> Void)?
+    /// Runs a script's shell commands — a line of its own starting with `.`, such as `.format csv` — and
+    /// says what happens next; nil (the default) makes such a line a WBEM_E_NOT_SUPPORTED error. A
+    /// ``CMShellError`` it throws is the statement's error.
+    public var hostCommand: ((_ name: String, _ argument: String) throws -> HostCommandOutcome)? {
+        didSet {
+            interpreter.hostCommand = hostCommand.map { handler in
+                { name, argument in
+                    do { return try handler(name, argument) } catch let e as CMShellError { throw CIMError(e.status, e.message) }
+                }
+            }
+        }
+    }
     private var outputBytes = 0
     private var continuedErrors = 0
 
@@ -358,6 +370,12 @@ public struct PreparedScript: Sendable {
     let program: Program
     /// The number of top-level statements in the script.
     public var statementCount: Int { program.statements.count }
+    /// Whether the script ends with an `if` block that has no `else`, so an `else` on the next line would
+    /// still join it: a prompt waits for one more line (an empty line runs what was typed).
+    public var awaitsElse: Bool {
+        guard let last = program.statements.last, case .if(_, nil) = last.kind else { return false }
+        return program.source.text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("}")
+    }
 }
 
 /// How a run ended; ``exitCode`` is what a shell returns for it.

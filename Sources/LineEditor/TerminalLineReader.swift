@@ -70,6 +70,13 @@ public final class TerminalLineReader: LineReader {
     deinit { close() }
 
     /// Tab completion. `line` is the whole buffer, `cursor` a Character offset into it.
+    /// Marks prompt text that prints nothing (a colour escape) so libedit counts no columns for it and
+    /// sends it to the terminal as it is: `reader.readLine(prompt: TerminalLineReader.nonPrinting("\u{1B}[1m") + "> ")`.
+    public static func nonPrinting(_ text: String) -> String {
+        let delimiter = String(UnicodeScalar(UInt8(EditSession.invisibleDelimiter)))
+        return delimiter + text + delimiter
+    }
+
     public var completer: ((_ line: String, _ cursor: Int) -> Completion)? {
         get { session.completer }
         set { session.completer = newValue }

@@ -218,16 +218,27 @@ extension Interpreter {
             let all = try allInstances(join.source, cls).filter(passes)
             rowsFor = { _ in all }
         }
+        let condition = plan.conditions[position - 1]
+        let keepsUnmatchedJoined = join.kind == .right || join.kind == .full
+        var met = Set<ObjectPath>()
         var out: [[Value]] = []
         for tuple in tuples {
             var matched = false
             for instance in try rowsFor(tuple) {
                 let candidate = tuple + [.instance(instance)]
-                if recheck, try !withRow(candidate, visible, { try truth(try evaluate(join.condition), join.condition.range) }) { continue }
+                if recheck, try !withRow(candidate, visible, { try truth(try evaluate(condition), condition.range) }) { continue }
                 out.append(candidate)
                 matched = true
+                if keepsUnmatchedJoined { met.insert(instance.path) }
             }
-            if !matched && join.kind == .left { out.append(tuple + [.null]) }
+            if !matched && (join.kind == .left || join.kind == .full) { out.append(tuple + [.null]) }
+        }
+        // A right or full join also keeps the joined class's rows no earlier row met, with nulls before them.
+        if keepsUnmatchedJoined {
+            let padding = Array(repeating: Value.null, count: position)
+            for instance in try allInstances(join.source, cls) where !met.contains(instance.path) {
+                out.append(padding + [.instance(instance)])
+            }
         }
         return out
     }

@@ -32,6 +32,8 @@ public final class Interpreter {
     public var afterStatement: ((Statement) -> Void)?
     /// Checked while statements run; set it from another thread to stop the run with WBEM_E_CALL_CANCELLED.
     @exclusivity(unchecked) public var cancellation: Cancellation?
+    /// Runs a script's shell commands (`.format csv`); without one they fail with WBEM_E_NOT_SUPPORTED.
+    public var hostCommand: ((_ name: String, _ argument: String) throws -> HostCommandOutcome)?
     /// When set, a run that passes this instant stops with WBEM_E_TIMED_OUT.
     public var deadline: ContinuousClock.Instant?
 
@@ -246,6 +248,8 @@ public final class Interpreter {
                 throw ScriptError(.invalidParameter, "exit needs a whole number, not \(v.kindDescription)", at: e.range)
             }
             return .exit(code)
+        case .hostCommand(let name, let argument):
+            return try runHostCommand(name, argument, statement.range)
         case .describe(let name):
             output(.value(.cimClass(try requireClass(name, statement.range))))
         case .explain(let query):

@@ -1,10 +1,13 @@
 // Lexer: cmsh source text → tokens. One pass over UTF-8 bytes, driven by the first byte of each token.
 //
-// Statements end at `;` or at a line end — except where a line end cannot end a statement:
+// Statements end at `;` or at a line end — but a line end ends a statement only where the statement could
+// end. It is white space:
 //   • inside ( … ) or [ … ]                          select a,⏎ b      f(1,⏎ 2)
-//   • after a symbol that needs a right-hand side    $x = 1 +⏎ 2
-//   • before a line that starts with a clause word   select * from X⏎ where Name = 'a'⏎ order by Name
+//   • after a symbol that needs a right-hand side    $x = 1 +⏎ 2       select a,⏎ b from X
+//   • after a keyword that needs more                select count(*) from X where⏎ Client = 1    … in⏎ (select …)
+//   • before a line that starts with a clause word   select * from X⏎ where Name = 'a'⏎ order by Name    }⏎ else {
 // so a query pasted over several lines runs as one statement. Inside { … } line ends do separate statements.
+// Carriage returns, tabs and form feeds are white space everywhere.
 
 import CIM
 
@@ -21,6 +24,15 @@ public struct Lexer {
     static let clauseWords: Set<String> = [
         "where", "and", "or", "order", "group", "having", "join", "inner", "left", "right", "full", "on",
         "set", "else", "catch", "from", "limit", "union", "is", "like", "not", "in",
+    ]
+
+    /// Words that, at the end of a line, leave the statement open: none of them can end a statement. A word
+    /// right after `.` is a property name (`$p.From`), never one of these.
+    static let continuingWords: Set<String> = [
+        "select", "distinct", "from", "where", "and", "or", "not", "in", "like", "is", "isa", "join", "inner",
+        "left", "right", "full", "outer", "cross", "on", "order", "group", "having", "by", "as", "set", "update",
+        "delete", "else", "try", "catch", "limit", "union", "for", "while", "if", "let", "func", "function",
+        "invoke", "new", "explain", "describe", "assert",
     ]
 
     public init(_ source: SourceFile) {
@@ -51,6 +63,8 @@ public struct Lexer {
                 number()
             case UInt8(ascii: "$"):
                 variable()
+            case UInt8(ascii: ".") where atStatementStart && peek(1).map(Self.isWordStart) == true:
+                command()
             default:
                 if Self.isWordStart(c) { word() } else { symbol() }
             }
@@ -115,6 +129,7 @@ public struct Lexer {
         switch last.kind {
         case .newline: return
         case .symbol(let s) where s.continuesLine: return
+        case .word where Self.continuingWords.contains(last.text.lowercased()) && !followsDot(tokens.count - 1): return
         default: break
         }
         if let word = nextLineFirstWord(), Self.clauseWords.contains(word) {
@@ -123,6 +138,28 @@ public struct Lexer {
         }
         tokens.append(Token(kind: .newline, range: SourceRange(start, start + 1), text: "\n"))
     }
+
+    /// Does the next token start a statement (nothing before it but a statement's end)?
+    private var atStatementStart: Bool {
+        guard let last = tokens.last else { return true }
+        switch last.kind {
+        case .newline, .symbol(.semicolon), .symbol(.leftBrace), .symbol(.rightBrace): return true
+        default: return false
+        }
+    }
+
+    /// A shell command (`.format csv`, `.members SMS00001`) on a line of its own: the whole line is one
+    /// token, its text as written, so arguments need no quoting.
+    private mutating func command() {
+        let start = i
+        while i < bytes.count && bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        var end = i
+        while end > start && [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[end - 1]) { end -= 1 }
+        tokens.append(Token(kind: .command, range: SourceRange(start, end), text: String(decoding: bytes[start..<end], as: UTF8.self)))
+    }
+
+    /// Is the token at `index` a name after `.` (a property such as `$p.From`)?
+    private func followsDot(_ index: Int) -> Bool { index > 0 && tokens[index - 1].isSymbol(.dot) }
 
     /// Is the first token of the statement being read the given word?
     private func statementStartsWith(_ word: String) -> Bool {

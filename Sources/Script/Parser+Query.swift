@@ -1,16 +1,16 @@
 // WQL queries: SELECT with ConfigMgr's extensions (joins, IN, ORDER BY, DISTINCT, COUNT), and
 // ASSOCIATORS OF / REFERENCES OF.
 //
-//   query  → 'select' ['distinct'] items 'from' source { join } ['where' expr] ['order' 'by' order {',' order}]
-//            ['limit' expr]
+//   query  → 'select' ['distinct'] items 'from' source { ',' source } { join } ['where' expr]
+//            ['order' 'by' order {',' order}] ['limit' expr]
 //   items  → '*' | item { ',' item } ;  item → Class '.*' | expr [ ['as'] alias ]
 //   source → Class [ ['as'] alias ]
-//   join   → [ 'inner' | 'left' ['outer'] ] 'join' source 'on' expr
+//   join   → [ 'inner' | ('left' | 'right' | 'full') ['outer'] ] 'join' source 'on' expr | 'cross' 'join' source
 import CIM
 
 extension Parser {
     /// Words that end a select item or source and so are never taken as an alias.
-    static let clauseWords: Set<String> = ["from", "where", "join", "inner", "left", "right", "full", "outer", "on",
+    static let clauseWords: Set<String> = ["from", "where", "join", "inner", "left", "right", "full", "outer", "cross", "on",
                                            "order", "group", "having", "limit", "as", "and", "or", "not", "by"]
 
     mutating func query() throws(Failure) -> Query {
@@ -30,8 +30,18 @@ extension Parser {
         }
         let from = try querySource()
         var q = Query(distinct: distinct, items: items, from: from, range: start.range)
+        // ANSI-89 joins (`from A, B where A.X = B.X`), which ConfigMgr's extended WQL accepts.
+        while accept(.comma) {
+            let source = try querySource()
+            q.joins.append(Query.Join(kind: .cross, source: source, condition: Expression(.literal(.boolean(true)), source.range)))
+        }
         while let kind = try joinKind() {
             let source = try querySource()
+            if kind == .cross {
+                if current.isWord("on") { throw fail("a cross join has no 'on'; write 'inner join \(source.className) on …'") }
+                q.joins.append(Query.Join(kind: .cross, source: source, condition: Expression(.literal(.boolean(true)), source.range)))
+                continue
+            }
             try expectWord("on", "after 'join \(source.className)'")
             q.joins.append(Query.Join(kind: kind, source: source, condition: try expression()))
         }
@@ -92,15 +102,13 @@ extension Parser {
     mutating func joinKind() throws(Failure) -> Query.JoinKind? {
         if acceptWord("join") { return .inner }
         if current.isWord("inner") && peek().isWord("join") { advance(); advance(); return .inner }
-        if current.isWord("left") {
-            advance()
+        for kind in [Query.JoinKind.left, .right, .full] where current.isWord(kind.rawValue) {
+            let word = advance()
             _ = acceptWord("outer")
-            try expectWord("join", "after 'left'")
-            return .left
+            try expectWord("join", "after '\(word.text)'")
+            return kind
         }
-        if current.isWord("right") || current.isWord("full") {
-            throw fail("'\(current.text) join' is not supported; use 'inner join' or 'left join'")
-        }
+        if current.isWord("cross") && peek().isWord("join") { advance(); advance(); return .cross }
         return nil
     }
 

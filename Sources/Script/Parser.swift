@@ -197,6 +197,12 @@ public struct Parser {
             p = save
             diagnostics = saveDiagnostics
         }
+        if t.kind == .command {
+            advance()
+            let parts = t.text.split(separator: " ", maxSplits: 1)
+            return .hostCommand(name: String(parts[0]).lowercased(),
+                                argument: parts.count > 1 ? String(parts[1].drop { $0 == " " || $0 == "\t" }) : "")
+        }
         guard t.kind == .word else { return .expression(try expression()) }
         switch t.text.lowercased() {
         case "let":
@@ -347,10 +353,11 @@ public struct Parser {
         return advance().text
     }
 
-    /// update → 'update' ( reference | Class [ 'where' expr ] ) 'set' name '=' expr { ',' name '=' expr }
+    /// update → 'update' ( reference | Class [ 'where' expr ] ) 'set' assignments
+    ///        | 'update' ( reference | Class ) 'set' assignments [ 'where' expr ]     (SQL's order)
     mutating func updateStatement() throws(Failure) -> StatementKind {
         advance()
-        let target = try changeTarget(isDelete: false)
+        var target = try changeTarget(isDelete: false)
         try expectWord("set", "before the properties to change")
         var assignments: [(name: String, value: Expression, range: SourceRange)] = []
         repeat {
@@ -359,6 +366,14 @@ public struct Parser {
             let value = try expression()
             assignments.append((prop.text, value, prop.range.union(value.range)))
         } while accept(.comma)
+        if current.isWord("where") {
+            guard case .matching(let source, nil) = target else {
+                throw fail(target.isMatching ? "'where' is given twice; keep the one before 'set' or the one after it"
+                                             : "'where' filters a class (update SMS_Package set … where …), not one object")
+            }
+            advance()
+            target = .matching(source, try expression())
+        }
         return .update(target, assignments)
     }
 

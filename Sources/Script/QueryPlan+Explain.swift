@@ -18,8 +18,11 @@ extension Interpreter {
         }
         for (i, method) in plan.joins.enumerated() {
             let (source, cls) = sources[i + 1]
-            let kind = q.joins[i].kind == .left ? "left join" : "inner join"
-            let on = "on " + self.source.text(of: q.joins[i].condition.range)
+            let kind = "\(q.joins[i].kind.rawValue) join"
+            let condition = plan.conditions[i]
+            let on = q.joins[i].kind == .cross
+                ? (condition.isTrueLiteral ? "no condition" : "on " + self.source.text(of: condition.range) + " (from where)")
+                : "on " + self.source.text(of: condition.range)
             switch method {
             case .indexLookup(_, let property, let isKey, let probe):
                 steps.append((label(source, cls), "\(kind), \(isKey ? "key" : "index") lookup",

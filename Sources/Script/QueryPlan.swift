@@ -55,13 +55,25 @@ struct QueryPlan {
     /// Whether each join's ON clause must still be tested per candidate: not when it is the very equality
     /// the index or hash answered, between properties of one type.
     var recheckOn: [Bool]
+    /// Each join's condition: its ON clause, or for a cross join (`from A, B`) the first equality in WHERE
+    /// between its class and earlier ones (still tested again as part of WHERE), else `true`.
+    var conditions: [Expression]
+    /// A right or full join brings in rows the earlier classes never met: WHERE then runs only on the
+    /// complete rows, and the first class is scanned whole.
+    var hasOuterJoin: Bool
+}
+
+extension Expression {
+    var isTrueLiteral: Bool { if case .literal(.boolean(true)) = kind { true } else { false } }
 }
 
 extension Interpreter {
     func planQuery(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan {
         let fromClass = sources[0].1
+        let hasOuterJoin = q.joins.contains { $0.kind == .right || $0.kind == .full }
         var access = QueryPlan.Access.scan
-        if let filter = q.filter, let (slot, value) = try indexedEquality(filter, q.from, fromClass, single: q.joins.isEmpty) {
+        if !hasOuterJoin, let filter = q.filter,
+           let (slot, value) = try indexedEquality(filter, q.from, fromClass, single: q.joins.isEmpty) {
             access = .index(slot: slot, property: fromClass.properties[slot].name.string, value: value,
                             isKey: fromClass.keySlots == [slot])
         }
@@ -69,8 +81,9 @@ extension Interpreter {
         if let filter = q.filter {
             for part in conjuncts(filter) {
                 let read = sourcesRead(part, sources)
+                if hasOuterJoin { filters[sources.count - 1].joined.append(part); continue }
                 let step = read.max() ?? 0
-                let isLocal = read.allSatisfy { $0 == step } && (step == 0 || q.joins[step - 1].kind == .inner)
+                let isLocal = read.allSatisfy { $0 == step } && (step == 0 || [.inner, .cross].contains(q.joins[step - 1].kind))
                 if isLocal { filters[step].local.append(part) } else { filters[step].joined.append(part) }
             }
         }
@@ -80,7 +93,19 @@ extension Interpreter {
             let predicate = compiler.condition(local)
             if !compiler.needsRowScope { filters[i].compiledLocal = predicate }
         }
-        let joins = q.joins.enumerated().map { index, join in joinMethod(join, sources[index + 1].1) }
+        var conditions = q.joins.map(\.condition)
+        for (index, join) in q.joins.enumerated() where join.kind == .cross {
+            let position = index + 1
+            conditions[index] = q.filter.flatMap { filter in
+                conjuncts(filter).first { part in
+                    guard let (_, probe) = equiJoinSides(part, join.source, sources[position].1) else { return false }
+                    return sourcesRead(probe, sources).allSatisfy { $0 < position }
+                }
+            } ?? join.condition
+        }
+        let joins = q.joins.enumerated().map { index, join in
+            joinMethod(conditions[index], join.source, sources[index + 1].1)
+        }
         var probes: [QueryPlan.CompiledProbe?] = []
         var recheck: [Bool] = []
         for (index, method) in joins.enumerated() {
@@ -95,14 +120,15 @@ extension Interpreter {
                     let closure = compiler.compile(probe)
                     if !compiler.needsRowScope { compiled = QueryPlan.CompiledProbe(source: j, probe: closure) }
                 }
-                exact = isPlainEquality(q.joins[index].condition, sources)
+                exact = isPlainEquality(conditions[index], sources)
             case .nestedLoop:
                 break
             }
             probes.append(compiled)
             recheck.append(!exact)
         }
-        return QueryPlan(firstAccess: access, filters: filters, joins: joins, probes: probes, recheckOn: recheck)
+        return QueryPlan(firstAccess: access, filters: filters, joins: joins, probes: probes, recheckOn: recheck,
+                         conditions: conditions, hasOuterJoin: hasOuterJoin)
     }
 
     /// The parts of a WHERE clause joined by top-level ANDs.
@@ -159,8 +185,8 @@ extension Interpreter {
         return read(e)
     }
 
-    private func joinMethod(_ join: Query.Join, _ cls: CIMClass) -> QueryPlan.JoinMethod {
-        guard let (newSide, probe) = equiJoinSides(join.condition, join.source, cls) else { return .nestedLoop }
+    private func joinMethod(_ condition: Expression, _ source: Query.Source, _ cls: CIMClass) -> QueryPlan.JoinMethod {
+        guard let (newSide, probe) = equiJoinSides(condition, source, cls) else { return .nestedLoop }
         if case .member(_, let name) = newSide.kind, let slot = cls.slot(of: CIMName(name)),
            !cls.properties[slot].type.isArray, repository.isIndexed(slot: slot, of: cls, namespace: namespace) {
             return .indexLookup(slot: slot, property: cls.properties[slot].name.string, isKey: cls.keySlots == [slot], probe: probe)

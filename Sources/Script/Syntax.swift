@@ -98,7 +98,9 @@ public struct Query: Sendable {
         /// The name rows of this source are known by in the query (alias, else class name).
         public var binding: String { alias ?? className }
     }
-    public enum JoinKind: Sendable { case inner, left }
+    /// `inner`/`left`/`right`/`full` joins with ON; `cross` for `cross join X` and ANSI-89's `from A, B`
+    /// (the planner joins on an equality WHERE gives between the classes, as SQL Server does).
+    public enum JoinKind: String, Sendable { case inner, left, right, full, cross }
     public struct Join: Sendable {
         public var kind: JoinKind
         public var source: Source
@@ -171,6 +173,8 @@ public indirect enum StatementKind: Sendable {
     /// `set onerror stop|continue` and other options.
     case setOption(String, String)
     case exit(Expression?)
+    /// `.format csv`: a shell command in a script, run by the host (``Interpreter/hostCommand``).
+    case hostCommand(name: String, argument: String)
     case describe(String)
     /// `explain select …` (a cmsh extension): the query's plan — index use and join methods — without running it.
     case explain(Query)
@@ -188,6 +192,8 @@ public indirect enum StatementKind: Sendable {
 public enum ChangeTarget: Sendable {
     case object(Expression)
     case matching(Query.Source, Expression?)
+
+    var isMatching: Bool { if case .matching = self { true } else { false } }
 }
 
 /// A parsed script: its statements and the source they came from.

@@ -10,6 +10,8 @@ public enum TokenKind: Hashable, Sendable {
     case integer
     case real
     case symbol(Symbol)
+    /// A shell command on a line of its own, `.format csv` (the text is the whole line); the host runs it.
+    case command
     /// A line end that ends a statement (the lexer drops those that cannot end one).
     case newline
     case end

@@ -43,19 +43,19 @@ struct CMSH: ParsableCommand {
     @Flag(help: "Parse the script and resolve class and method names without running it; report every error.")
     var check = false
 
-    @Option(help: ArgumentHelp("Output format: table, list, json, csv or mof.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, list, json, csv or mof. With json a run prints one JSON document; with json, csv and mof status lines go to stderr.", valueName: "format"))
     var format: OutputFormat = .table
 
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set or output is not a terminal).")
     var noColor = false
 
-    @Flag(help: "Print results only: no banner, no status lines such as '1 instance updated.'.")
+    @Flag(help: "Print results only: no banner, no status lines such as '1 instance updated.', no '3 rows' footers, no lone 'ReturnValue = 0'.")
     var quiet = false
 
     @Flag(help: "Print each statement before its result (for logs).")
     var echo = false
 
-    @Option(help: ArgumentHelp("On a runtime error or a non-zero ReturnValue: stop (the default for scripts) or continue.", valueName: "mode"))
+    @Option(help: ArgumentHelp("On a runtime error or a non-zero ReturnValue: stop (the default for scripts) or continue (the exit status is still 1 if anything failed).", valueName: "mode"))
     var onerror: ErrorMode?
 
     @Flag(help: "Print how long each statement took.")

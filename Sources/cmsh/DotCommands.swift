@@ -4,7 +4,15 @@ import Foundation
 import LineEditor
 
 enum DotCommand {
-    enum Outcome { case `continue`, quit(Int32) }
+    enum Outcome {
+        case `continue`, quit(Int32)
+        /// Run these statements (the command stands for a query).
+        case run(String)
+        /// Run this script file.
+        case read(String)
+        /// The command could not run: a usage line or the reason.
+        case failed(String)
+    }
 
     static let help: [(name: String, usage: String, summary: String)] = [
         (".help", ".help [topic]", "this list, or help on a topic: queries, collections, invoke, changes, scripting, formats, site"),
@@ -70,12 +78,14 @@ enum DotCommand {
             """,
     ]
 
-    static func run(_ line: String, repl: REPL) -> Outcome {
-        let session = repl.session
+    /// Runs a dot-command typed at the prompt (`reader` is the prompt's line reader) or met in a script
+    /// (`reader` nil: the commands that edit lines or history say they belong to the prompt).
+    static func run(_ line: String, session: Session, reader: (any LineReader)?) -> Outcome {
         let words = line.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 1).map(String.init)
         let name = words[0].lowercased()
         let argument = words.count > 1 ? words[1].trimmingCharacters(in: .whitespaces) : ""
-        func usage() { session.writeError("usage: \(help.first { $0.name == name }?.usage ?? name)\n") }
+        let engine = session.engine
+        func usage() -> Outcome { .failed("usage: \(help.first { $0.name == name }?.usage ?? name)") }
         switch name {
         case ".help":
             if argument.isEmpty {
@@ -87,65 +97,81 @@ enum DotCommand {
             } else if let topic = topics[argument.lowercased()] {
                 session.write(topic + "\n")
             } else {
-                session.writeError("no help topic '\(argument)'; topics: \(topics.keys.sorted().joined(separator: ", "))\n")
+                return .failed("no help topic '\(argument)'; topics: \(topics.keys.sorted().joined(separator: ", "))")
             }
         case ".quit", ".exit":
             return .quit(0)
         case ".format":
-            guard let format = OutputFormat(rawValue: argument.lowercased()) else { usage(); break }
-            session.renderer.options.format = format
+            if argument.isEmpty { session.write(session.renderer.options.format.rawValue + "\n"); break }
+            guard let format = OutputFormat(rawValue: argument.lowercased()) else { return usage() }
+            session.setFormat(format)
         case ".timer":
-            guard argument == "on" || argument == "off" else { usage(); break }
+            guard argument == "on" || argument == "off" else { return usage() }
             session.timer = argument == "on"
         case ".read":
-            guard !argument.isEmpty else { usage(); break }
-            let mode = repl.engine.errorMode
-            repl.engine.errorMode = session.options.onerror ?? .stop
-            session.report(repl.engine.run(file: argument))
-            repl.engine.errorMode = mode
+            guard !argument.isEmpty else { return usage() }
+            return .read(argument)
         case ".vars":
-            let vars = repl.engine.variables
+            let vars = engine.variables
             if vars.isEmpty { session.write("no variables\n") }
             for v in vars { session.write("$\(v.name) = \(v.value.displayText)\n") }
         case ".classes":
             let pattern = argument.isEmpty ? "" : " like '\(argument.replacingOccurrences(of: "'", with: "\\'"))'"
-            repl.submit("show classes" + pattern)
+            return .run("show classes" + pattern)
         case ".describe":
-            guard !argument.isEmpty else { usage(); break }
-            repl.submit("describe " + argument)
+            guard !argument.isEmpty else { return usage() }
+            return .run("describe " + argument)
         case ".members":
-            guard !argument.isEmpty, !argument.contains("'") else { usage(); break }
+            guard !argument.isEmpty, !argument.contains("'") else { return usage() }
             let path = ObjectPath(className: "SMS_Collection", keys: [.init("CollectionID", .string(argument))])
-            guard (try? repl.engine.repository.instance(at: path)) != nil else {
-                session.writeError("no collection \(argument); list them with: select CollectionID, Name, MemberCount from SMS_Collection\n")
-                break
+            guard (try? engine.repository.instance(at: path)) != nil else {
+                return .failed("no collection \(argument); list them with: select CollectionID, Name, MemberCount from SMS_Collection")
             }
-            repl.submit("select ResourceID, Name, Domain, IsClient, IsDirect, SiteCode from SMS_FullCollectionMembership where CollectionID = '\(argument)' order by Name")
+            return .run("select ResourceID, Name, Domain, IsClient, IsDirect, SiteCode from SMS_FullCollectionMembership where CollectionID = '\(argument)' order by Name")
         case ".history":
+            guard let reader else { return .failed(".history works at the prompt only") }
             let n = Int(argument) ?? 20
-            let all = repl.reader.history
-            for (i, entry) in all.enumerated().suffix(max(0, n)) { session.write("\(i + 1)  \(entry)\n") }
+            for (i, entry) in reader.history.enumerated().suffix(max(0, n)) { session.write("\(i + 1)  \(entry)\n") }
         case ".onerror":
-            guard let mode = ErrorMode(rawValue: argument.lowercased()) else { usage(); break }
-            repl.engine.errorMode = mode
+            guard let mode = ErrorMode(rawValue: argument.lowercased()) else { return usage() }
+            engine.errorMode = mode
         case ".editmode":
-            guard let mode = EditMode(rawValue: argument.lowercased()) else { usage(); break }
-            (repl.reader as? TerminalLineReader)?.editMode = mode
+            guard let reader else { return .failed(".editmode works at the prompt only") }
+            guard let mode = EditMode(rawValue: argument.lowercased()) else { return usage() }
+            (reader as? TerminalLineReader)?.editMode = mode
         case ".dump":
             do {
-                let text = try repl.engine.repository.mofDump()
+                let text = try engine.repository.mofDump()
                 if argument.isEmpty { session.write(text) } else {
                     try text.write(toFile: argument, atomically: true, encoding: .utf8)
                     session.write("site written to \(argument) as MOF\n")
                 }
             } catch {
-                session.writeError("cannot dump the site: \(error)\n")
+                return .failed("cannot dump the site: \(error)")
             }
         case ".clear":
-            session.write("\u{1B}[H\u{1B}[2J")
+            if reader != nil { session.write("\u{1B}[H\u{1B}[2J") }
         default:
-            session.writeError("unknown command \(words[0]); type .help for the list\n")
+            return .failed("unknown command \(words[0]); type .help for the list")
         }
         return .continue
+    }
+
+    /// Dot-commands met in a script (`-c`, a file, stdin): statements they stand for run in place, an error
+    /// is the script's error at that line, `.quit` ends the run.
+    static func hostCommand(session: Session) -> (String, String) throws -> HostCommandOutcome {
+        { [unowned session] name, argument in
+            switch run(argument.isEmpty ? name : name + " " + argument, session: session, reader: nil) {
+            case .continue: return .done
+            case .quit(let code): return .exit(code)
+            case .run(let statements): return .run(script: statements, fileName: name)
+            case .read(let path):
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw CMShellError(.notFound, "cannot read \(path)")
+                }
+                return .run(script: String(decoding: data, as: UTF8.self), fileName: path)
+            case .failed(let message): throw CMShellError(.invalidParameter, message)
+            }
+        }
     }
 }

@@ -7,7 +7,8 @@ import LineEditor
 /// Reads statements at a prompt and runs each as soon as it is complete.
 ///
 /// A statement is complete when it parses; while it is not (an open quote, bracket or block, a trailing
-/// operator) the continuation prompt asks for more. Lines that arrive together — a paste — are gathered and
+/// operator or keyword, an `if` block that an `else` on the next line may join) the continuation prompt asks
+/// for more. Lines that arrive together — a paste — are gathered and
 /// run as one script, so a multi-line query pasted at the prompt runs once.
 final class REPL {
     let session: Session
@@ -39,10 +40,12 @@ final class REPL {
     private var pending: PendingText?
 
     /// `$CMSH_HISTORY`, else `$XDG_STATE_HOME/cmsh/history`, else `~/.local/state/cmsh/history`.
-    static func historyPath() -> String? {
-        let env = ProcessInfo.processInfo.environment
+    /// `$HOME` is read from the environment: NSHomeDirectory() answers from the password database, which
+    /// is wrong under `sudo -E`, in containers and wherever a test sets HOME.
+    static func historyPath(environment env: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let explicit = env["CMSH_HISTORY"] { return explicit.isEmpty ? nil : explicit }
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.local/state")
+        let home = env["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (home + "/.local/state")
         return base + "/cmsh/history"
     }
 
@@ -50,7 +53,9 @@ final class REPL {
         let code = engine.namespace.split(separator: "_").last.map(String.init) ?? "cmsh"
         // `*` while a transaction is open, as a reminder that nothing since `begin` is kept until `commit`.
         let text = "cmsh \(code)\(engine.repository.transactionDepth > 0 ? "*" : "")> "
-        return session.colorAllowed ? "\u{1B}[1;34m" + text + "\u{1B}[0m" : text
+        guard session.colorAllowed, reader is TerminalLineReader else { return text }
+        // libedit must know the escapes print nothing: unmarked, it drops the ESC and shows "[1;34m".
+        return TerminalLineReader.nonPrinting("\u{1B}[1;34m") + text + TerminalLineReader.nonPrinting("\u{1B}[0m")
     }
     var continuationPrompt: String { "   ...> " }
 
@@ -74,17 +79,30 @@ final class REPL {
             case .line(let line):
                 if buffer.isEmpty, line.trimmingCharacters(in: .whitespaces).hasPrefix(".") {
                     reader.addHistory(line)
-                    switch DotCommand.run(line, repl: self) {
+                    switch DotCommand.run(line, session: session, reader: reader) {
                     case .continue: continue
                     case .quit(let code): rollBackOpenTransaction(); return code
+                    case .run(let statements): submit(statements)
+                    case .read(let path):
+                        let mode = engine.errorMode
+                        engine.errorMode = session.options.onerror ?? .stop
+                        session.report(engine.run(file: path))
+                        engine.errorMode = mode
+                    case .failed(let message): session.writeError(message + "\n")
                     }
+                    continue
                 }
                 buffer.append(line)
                 let text = buffer.joined(separator: "\n")
                 if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { buffer = []; continue }
                 // More input already waiting (a paste): gather it before deciding.
                 if Terminal.hasPendingInput { continue }
-                if case .failure(let errors) = engine.prepare(text), errors.isIncomplete { continue }
+                switch engine.prepare(text) {
+                case .failure(let errors) where errors.isIncomplete: continue
+                // `}` of an `if` may be followed by `else` on the next line; an empty line runs it as it is.
+                case .success(let script) where script.awaitsElse && !line.allSatisfy(\.isWhitespace): continue
+                default: break
+                }
                 reader.addHistory(text)
                 submit(text)
                 buffer = []

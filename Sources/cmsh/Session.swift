@@ -20,7 +20,8 @@ final class Session {
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,
-                                          terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.width : nil))
+                                          terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.width : nil,
+                                          rowCount: !options.quiet))
         timer = options.timer
         if let ns = options.namespace {
             guard engine.repository.hasNamespace(ns) else {
@@ -29,6 +30,7 @@ final class Session {
             engine.namespace = ns
         }
         engine.output = { [unowned self] event in show(event) }
+        engine.hostCommand = DotCommand.hostCommand(session: self)
         engine.beforeStatement = { [unowned self] text in
             if options.echo { write(text + "\n") }
             statementStart = ContinuousClock.now
@@ -63,11 +65,39 @@ final class Session {
         return text.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ", options: [], range: text.range(of: ": error: "))
     }
 
+    /// Set while a batch run writes `--format json`: its results become one document.
+    private var jsonRun: JSONRun?
+
     func show(_ event: OutputEvent) {
-        if options.quiet, case .status = event { return }
+        switch event {
+        case .status:
+            if options.quiet { return }
+            // For programs, stdout holds results only.
+            if renderer.options.isMachineReadable, let (text, _) = renderer.render(event) { writeError(text); return }
+        case .value(let value) where options.quiet && value.isLoneSuccess:
+            return
+        case .value(let value) where jsonRun != nil:
+            let text = renderer.render(value)
+            if !text.isEmpty { write(jsonRun!.add(text)) }
+            return
+        case .print(let values) where jsonRun != nil:
+            let text = renderer.render(values.count == 1 ? values[0] : .list(values))
+            write(jsonRun!.add(text.isEmpty ? "null" : text))
+            return
+        default: break
+        }
         guard let (text, isError) = renderer.render(event) else { return }
         if isError { writeError(errorText(text)) } else { write(text) }
     }
+
+    /// `.format`: a batch's JSON document is closed before another format writes.
+    func setFormat(_ format: OutputFormat) {
+        if format != .json, jsonRun != nil { write(jsonRun!.finish()); jsonRun = nil }
+        renderer.options.format = format
+        if inBatch, format == .json, jsonRun == nil { jsonRun = JSONRun() }
+    }
+    /// A batch run (not the prompt) is under way.
+    private var inBatch = false
 
     /// Reports a run's failure on stderr; returns the exit code.
     @discardableResult
@@ -93,7 +123,10 @@ final class Session {
         engine.set("0", .string(scriptName ?? fileName))
         for (i, a) in arguments.enumerated() { engine.set("\(i + 1)", .string(a)) }
         if options.transaction { engine.repository.beginTransaction() }
+        inBatch = true
+        if renderer.options.format == .json { jsonRun = JSONRun() }
         let code = report(engine.run(script: text, fileName: fileName))
+        if jsonRun != nil { write(jsonRun!.finish()); jsonRun = nil }
         return finishTransactions(after: code)
     }
 
@@ -160,5 +193,13 @@ final class Session {
             writeError("cmsh: \(error)\n")
             return 1
         }
+    }
+}
+
+extension Value {
+    /// A method's result that says only "it worked" (`ReturnValue = 0` and nothing else): `--quiet` hides it.
+    var isLoneSuccess: Bool {
+        guard case .record(let r) = self, r.fields.count == 1, r.fields[0].name == "ReturnValue" else { return false }
+        return r.fields[0].value.cimValue?.integerValue == 0
     }
 }

@@ -8,9 +8,16 @@ final class TerminalSession {
     let name = "cmsh-test-\(UUID().uuidString.prefix(8))"
     let history: String
 
-    init(history: String) throws {
-        self.history = history
-        let command = "env LANG=C.UTF-8 NO_COLOR=1 CMSH_HISTORY=\(history) \(CLI.binary.path); echo EXIT=$?; sleep 60"
+    /// `environment` is added to the shell's (NO_COLOR by default, so screens compare as plain text);
+    /// `history` nil leaves CMSH_HISTORY unset, so cmsh picks its own place from HOME/XDG_STATE_HOME.
+    init(history: String?, environment: [String: String] = ["NO_COLOR": "1"], arguments: String = "") throws {
+        self.history = history ?? ""
+        var env = ["LANG": "C.UTF-8"].merging(environment) { $1 }
+        if let history { env["CMSH_HISTORY"] = history }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        var unset = history == nil ? "-u CMSH_HISTORY -u XDG_STATE_HOME " : ""
+        if env["NO_COLOR"] == nil { unset += "-u NO_COLOR " }
+        let command = "env \(unset)\(assignments) \(CLI.binary.path) \(arguments); echo EXIT=$?; sleep 60"
         try Self.tmux(["new-session", "-d", "-s", name, "-x", "160", "-y", "50", command])
         try waitFor("cmsh S01>")
     }
@@ -21,7 +28,7 @@ final class TerminalSession {
     static func tmux(_ args: [String]) throws -> String {
         // A command that may start the tmux server must not hand it our pipe: the server lives on and
         // would hold the pipe open, so only capture-pane (which never starts one) gets a stdout pipe.
-        let capture = args.first == "capture-pane"
+        let capture = args.first == "capture-pane" || args.first == "display-message"
         let child = try ChildProcess.run("tmux", args, environment: ProcessInfo.processInfo.environment,
                                          stdout: capture ? .capture : .discard, stderr: .discard, timeout: 30)
         return String(decoding: child.stdout, as: UTF8.self)
@@ -38,6 +45,33 @@ final class TerminalSession {
     }
 
     var screen: String { (try? Self.tmux(["capture-pane", "-p", "-t", name, "-S", "-200"])) ?? "" }
+    /// The screen with its colours, as SGR escapes.
+    var screenWithAttributes: String { (try? Self.tmux(["capture-pane", "-p", "-e", "-t", name])) ?? "" }
+    /// The cursor's column, counted from 0.
+    var cursorColumn: Int? {
+        Int(((try? Self.tmux(["display-message", "-p", "-t", name, "#{cursor_x}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Waits until `condition` holds for the screen (or fails after the timeout).
+    func waitUntil(_ what: String, timeout: Double = 8, _ condition: (String) -> Bool) throws {
+        let end = Date().addingTimeInterval(timeout)
+        while Date() < end {
+            if condition(screen) { return }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        struct Timeout: Error, CustomStringConvertible { let what: String; let screen: String; var description: String { "waited for \(what); screen:\n\(screen)" } }
+        throw Timeout(what: what, screen: screen)
+    }
+
+    /// Types each line and Enter, waiting for the continuation prompt between lines.
+    func typeLines(_ lines: [String]) throws {
+        let before = count("...>")
+        for (i, line) in lines.enumerated() {
+            try type(line)
+            try send("Enter")
+            if i < lines.count - 1 { try waitUntil("continuation prompt \(i + 1)") { $0.components(separatedBy: "...>").count - 1 >= before + i + 1 } }
+        }
+    }
 
     /// Waits until the screen shows `text` (or fails after the timeout).
     @discardableResult
@@ -183,5 +217,83 @@ final class TerminalSession {
         try t.send("Enter")
         try t.waitFor("42")
         #expect(!t.screen.contains("EXIT="))
+    }
+
+    /// The README's collection query, typed a line at a time: each line that leaves the statement open
+    /// (a trailing keyword, comma, `join` without `on`) gets the continuation prompt; the last one runs it.
+    @Test func collectionQueryTypedLineByLine() throws {
+        let t = try TerminalSession(history: historyFile())
+        try t.typeLines([
+            "select count(*)",
+            "from SMS_R_System inner join SMS_G_System_OPERATING_SYSTEM",
+            "on SMS_G_System_OPERATING_SYSTEM.ResourceID = SMS_R_System.ResourceId where",
+            #"SMS_G_System_OPERATING_SYSTEM.Caption like "%Windows 11%" and"#,
+            "DATEDIFF(dd, SMS_R_System.LastLogonTimestamp, GetDate()) < 30",
+        ])
+        let screen = try t.waitFor("1 row")
+        #expect(t.count("...>") == 4)
+        #expect(!screen.contains("error"))
+    }
+
+    /// `}` then `else {` on the next line: the prompt waits after `}`, and the else joins the if.
+    @Test func elseOnTheLineAfterTheBrace() throws {
+        let t = try TerminalSession(history: historyFile())
+        try t.typeLines(["if (1 = 2) {", #"print "then""#, "}", "else {", #"print "else " + "branch""#, "}"])
+        // The `}` closing the else cannot be followed by more: it runs at once.
+        try t.waitFor("else branch")
+        #expect(!t.screen.contains("error"))
+        // An if with no else runs at the empty line after its brace.
+        try t.typeLines(["if (1 = 1) {", #"print "then " + "alone""#, "}", ""])
+        try t.waitFor("then alone")
+    }
+
+    /// A `for` loop typed over three lines is one history entry: Up brings all of it back and runs it again.
+    @Test func historyRecallsAMultiLineStatementAsOneEntry() throws {
+        let t = try TerminalSession(history: historyFile())
+        try t.typeLines(["for $i in [1, 2] {", #"print "round " + $i"#, "}"])
+        try t.waitFor("round 2")
+        try t.send("Up")
+        Thread.sleep(forTimeInterval: 0.3)
+        try t.send("Enter")
+        try t.waitUntil("the loop to run twice") { $0.components(separatedBy: "round 2").count - 1 == 2 }
+        #expect(t.count("round 1") == 2)
+        #expect(!t.screen.contains("error"))
+    }
+
+    /// With colours on, the prompt's escapes reach the terminal whole under TERM=screen and tmux-256color:
+    /// no stray "[1;34m", the cursor right after "cmsh S01> ", the text bold blue.
+    @Test(arguments: ["screen", "tmux-256color"])
+    func colouredPromptUnderTmux(term: String) throws {
+        let t = try TerminalSession(history: historyFile(), environment: ["TERM": term])
+        #expect(!t.screen.contains("[1;34m") && !t.screen.contains("[0m"))
+        #expect(t.cursorColumn == "cmsh S01> ".count)
+        #expect(t.screenWithAttributes.contains("\u{1B}["))  // coloured
+        try t.type("print 6 * 7")
+        try t.waitUntil("the cursor after the typed text") { _ in t.cursorColumn == "cmsh S01> print 6 * 7".count }
+        try t.send("Enter")
+        try t.waitFor("42")
+        #expect(!t.screen.contains("[1;34m"))
+    }
+
+    @Test func noColourWithNO_COLOR() throws {
+        let t = try TerminalSession(history: historyFile(), environment: ["NO_COLOR": "1", "TERM": "tmux-256color"])
+        #expect(t.cursorColumn == "cmsh S01> ".count)
+        let prompt = t.screenWithAttributes.components(separatedBy: "\n").first { $0.contains("cmsh S01>") } ?? ""
+        #expect(!prompt.contains("\u{1B}["))
+    }
+
+    /// With no CMSH_HISTORY or XDG_STATE_HOME, history goes under the HOME of the environment.
+    @Test func historyGoesUnderHOME() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-home-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let t = try TerminalSession(history: nil, environment: ["NO_COLOR": "1", "HOME": home])
+        try t.type("print 40 + 2")
+        try t.send("Enter")
+        try t.waitFor("42")
+        try t.send("C-d")
+        try t.waitFor("EXIT=0")
+        let saved = try String(contentsOfFile: home + "/.local/state/cmsh/history", encoding: .utf8)
+        #expect(saved.contains("print"))
     }
 }

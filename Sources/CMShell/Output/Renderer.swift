@@ -23,13 +23,20 @@ public struct RenderOptions: Sendable, Hashable {
     public var color = false
     /// Cut wide tables to this many terminal cells with "…"; nil means full width (output is piped).
     public var terminalWidth: Int? = nil
+    /// End tables and lists with `3 rows` (off for `cmsh --quiet`: results only).
+    public var rowCount = true
 
     /// Makes options; by default a table without colour at full width.
-    public init(format: OutputFormat = .table, color: Bool = false, terminalWidth: Int? = nil) {
+    public init(format: OutputFormat = .table, color: Bool = false, terminalWidth: Int? = nil, rowCount: Bool = true) {
         self.format = format
         self.color = color
         self.terminalWidth = terminalWidth
+        self.rowCount = rowCount
     }
+
+    /// Whether the format is for programs (json, csv, mof): status lines then belong on stderr, so what a
+    /// program reads from stdout is the results alone.
+    public var isMachineReadable: Bool { format == .json || format == .csv || format == .mof }
 }
 
 /// Turns values and interpreter events into text in one of the output formats.

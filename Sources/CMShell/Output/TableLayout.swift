@@ -19,7 +19,7 @@ struct TableLayout {
     var text: String {
         let count = grid.rows.count
         let footer = "\(count) row" + (count == 1 ? "" : "s")
-        guard count > 0, !grid.columns.isEmpty else { return clamp(footer) + "\n" }
+        guard count > 0, !grid.columns.isEmpty else { return options.rowCount ? clamp(footer) + "\n" : "" }
         let cells = grid.rows.map { $0.map { TextWidth.singleLine($0.cellText) } }
         let numeric = grid.columns.indices.map(grid.isNumeric)
         let cellWidths = grid.columns.indices.map { c in cells.reduce(0) { max($0, TextWidth.of($1[c])) } }
@@ -35,7 +35,7 @@ struct TableLayout {
         lines += cells.map(line)
         lines = lines.map(clamp)
         lines[0] = style.bold(lines[0])
-        return lines.joined(separator: "\n") + "\n\n" + clamp(footer) + "\n"
+        return lines.joined(separator: "\n") + "\n" + (options.rowCount ? "\n" + clamp(footer) + "\n" : "")
     }
 
     /// Column widths and how many columns (from the left) are shown.

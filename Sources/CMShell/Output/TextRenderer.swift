@@ -28,7 +28,7 @@ struct TextRenderer {
 
     private func rows(_ grid: Grid) -> String {
         if options.format == .table { return TableLayout(grid: grid, options: options).text }
-        if grid.rows.isEmpty { return "0 rows\n" }
+        if grid.rows.isEmpty { return options.rowCount ? "0 rows\n" : "" }
         return grid.rows.map { block(Array(zip(grid.columns, $0))) }.joined(separator: "\n")
     }
 
