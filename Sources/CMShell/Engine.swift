@@ -433,8 +433,9 @@ public struct Permissions: OptionSet, Sendable, Hashable {
 
 /// Limits a host sets for each run; exceeding one stops the run with a clear error and leaves the engine usable.
 public struct EngineLimits: Sendable, Hashable {
-    /// Statements executed in one run; nil (the default) for no limit. Passing it stops the run with
-    /// WBEM_E_QUOTA_VIOLATION.
+    /// Steps in one run — statements executed and rows a query visits (scanned, joined, filtered, sorted
+    /// or projected, also inside a collection's query rules) — nil (the default) for no limit. Passing it
+    /// stops the run with WBEM_E_QUOTA_VIOLATION.
     public var maxSteps: Int? = nil
     /// Depth of script function calls (200); passing it stops the run with WBEM_E_QUOTA_VIOLATION.
     public var maxCallDepth = 200
@@ -453,6 +454,10 @@ public struct EngineLimits: Sendable, Hashable {
     /// Elements in one list, or bytes in one string, that a script may build (50 million); building a
     /// bigger one stops the run with WBEM_E_QUOTA_VIOLATION.
     public var maxCollectionSize = 50_000_000
+    /// The resident memory of the process a run may grow to — result sets, sorts and joins count, and so
+    /// does the site itself; nil (the default) for no limit. Passing it stops the run with
+    /// WBEM_E_OUT_OF_MEMORY (checked every 16,384 steps). `cmsh` sets half the machine's memory.
+    public var maxMemoryBytes: Int? = nil
 
     /// The default limits: call depth and source nesting of 200, 50 million elements or bytes in one list or
     /// string, nothing else limited.
@@ -465,6 +470,7 @@ public struct EngineLimits: Sendable, Hashable {
         l.maxLoopIterations = maxLoopIterations
         l.maxSyntaxDepth = maxSyntaxDepth
         l.maxCollectionSize = maxCollectionSize
+        l.maxMemoryBytes = maxMemoryBytes
         return l
     }
 }

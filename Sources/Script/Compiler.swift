@@ -98,7 +98,7 @@ final class ExpressionCompiler {
         let range = e.range
         return { i, row in
             let values = try compiled.map { try $0(i, row) }
-            guard let result = try i.builtin(key, values, args, range) else {
+            guard let result = try i.builtinInRow(key, values, args, range) else {
                 throw ScriptError(.notFound, "'\(name)' is not a function", at: range)
             }
             return result

@@ -22,8 +22,45 @@ extension Interpreter {
         if Interpreter.unitFirstFunctions.contains(key), let first = args.first, case .name = first.value.kind {
             evaluated[0] = Argument(name: nil, nameRange: nil, value: Expression(.literal(.null), first.value.range))
         }
-        if let result = try builtin(key, try positional(evaluated, "\(name)()"), args, range) { return result }
+        let values = try positional(evaluated, "\(name)()")
+        if !rowScopes.isEmpty, let result = try builtinInRow(key, values, args, range) { return result }
+        if let result = try builtin(key, values, args, range) { return result }
         throw ScriptError(.notFound, "'\(name)' is not a function or a class; see 'show classes' for class names", at: range)
+    }
+
+    /// Builtins that take one value where a query row may give an array (SMS_R_System.AgentTime,
+    /// IPAddresses …). Inside a query they apply to each element and give an array, which the comparison
+    /// around them then matches when any element does: `DATEDIFF(dd, AgentTime, GetDate()) < 30` holds for
+    /// a system with any heartbeat in the last 30 days, as the SMS Provider evaluates it.
+    static let liftedFunctions: Set<String> = ["datediff", "dateadd", "datepart", "upper", "lower", "trim", "substring"]
+
+    /// A builtin called on a query row's values: lifted over an array argument where ``liftedFunctions``
+    /// says so; nil when there is no builtin of that name.
+    func builtinInRow(_ key: String, _ values: [Value], _ args: [Argument], _ range: SourceRange) throws -> Value? {
+        if Self.liftedFunctions.contains(key), let at = values.firstIndex(where: \.isCIMArray) {
+            return try lifted(key, values, at, args, range)
+        }
+        return try builtin(key, values, args, range)
+    }
+
+    private func lifted(_ key: String, _ values: [Value], _ at: Int, _ args: [Argument], _ range: SourceRange) throws -> Value {
+        guard case .cim(.array(let array)) = values[at] else { return .null }
+        var results: [CIMValue] = []
+        var elementType: CIMScalarType?
+        for element in array.elements where !element.isNull {
+            var one = values
+            one[at] = .cim(element)
+            // Another array argument (DATEDIFF of two arrays) is lifted in turn: every pair counts.
+            let result = try one.firstIndex(where: \.isCIMArray).map { try lifted(key, one, $0, args, range) }
+                ?? (try builtin(key, one, args, range) ?? .null)
+            switch result {
+            case .cim(.array(let inner)): results += inner.elements; elementType = elementType ?? inner.elementType
+            case .cim(let v) where !v.isNull: results.append(v); elementType = elementType ?? v.type?.scalar
+            default: break
+            }
+        }
+        guard let elementType else { return .null }  // no element gave a value: unknown, as a null would be
+        return .cim(.array(CIMArray(elementType: elementType, results)))
     }
 
     private func positional(_ args: [Argument], _ what: String) throws(ScriptError) -> [Value] {

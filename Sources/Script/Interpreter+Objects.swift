@@ -120,9 +120,7 @@ extension Interpreter {
         let cls = try requireClass(className, range)
         var instance = CIMInstance(of: cls)
         for (name, expr) in props {
-            guard cls.property(named: CIMName(name)) != nil else {
-                throw ScriptError(.invalidProperty, "class \(cls.name) has no property '\(name)'", at: expr.range)
-            }
+            guard cls.property(named: CIMName(name)) != nil else { throw noSuchProperty(cls, name, expr.range) }
             do { try instance.set(CIMName(name), try toCIM(try evaluate(expr), expr.range)) } catch let e as CIMError {
                 throw ScriptError(e.status, e.message, at: expr.range)
             }
@@ -145,7 +143,11 @@ extension Interpreter {
         case .object(let e):
             let v = try evaluate(e)
             switch v {
-            case .instance(let i): return [i]
+            case .instance(let i):
+                // The stored object, not the variable's copy: `$p.Description = "x"` is a local change, and a
+                // later `update $p set Priority = 1` writes Priority alone.
+                guard case .instance(let stored) = try fetch(i.path, e.range) else { return [try unreachableInstance(e.range)] }
+                return [stored]
             case .rows(let rs): return try rs.rows.map { row in
                 guard let p = row.objectPath else { throw ScriptError(.invalidObjectPath, "the rows do not name objects", at: e.range) }
                 guard case .instance(let i) = try fetch(p, e.range) else { return try unreachableInstance(e.range) }
@@ -169,13 +171,22 @@ extension Interpreter {
     }
 
     func update(_ target: ChangeTarget, _ assignments: [(name: String, value: Expression, range: SourceRange)], _ range: SourceRange) throws -> Int {
+        // The names are checked against the class before any row is looked for: a misspelt property is an
+        // error even when no instance matches.
+        if case .matching(let source, _) = target {
+            let cls = try requireClass(source.className, source.range)
+            for a in assignments {
+                guard let prop = cls.property(named: CIMName(a.name)) else { throw noSuchProperty(cls, a.name, a.range) }
+                if prop.isKey { throw ScriptError(.readOnly, "\(cls.name).\(prop.name) is a key and cannot be changed", at: a.range) }
+            }
+        }
         let instances = try targets(target)
         do {
             return try repository.performAtomically {
                 for var instance in instances {
                     for a in assignments {
                         guard let prop = instance.cimClass.property(named: CIMName(a.name)) else {
-                            throw ScriptError(.invalidProperty, "class \(instance.className) has no property '\(a.name)'", at: a.range)
+                            throw noSuchProperty(instance.cimClass, a.name, a.range)
                         }
                         if prop.isKey {
                             throw ScriptError(.readOnly, "\(instance.className).\(prop.name) is a key and cannot be changed", at: a.range)
@@ -222,5 +233,12 @@ extension Interpreter {
         return ResultSet(className: nil, columns: ["Method", "Signature"], rows: cls.methods.map { m in
             .record(Record(fields: [("Method", .string(m.name.string)), ("Signature", .string(m.signature))]))
         })
+    }
+}
+
+extension Interpreter {
+    /// WBEM_E_INVALID_PROPERTY for a name the class does not have, with the closest one it does.
+    func noSuchProperty(_ cls: CIMClass, _ name: String, _ range: SourceRange) -> ScriptError {
+        ScriptError(.invalidProperty, "class \(cls.name) has no property '\(name)'" + Spelling.suggestion(for: name, among: cls.propertyNames), at: range)
     }
 }

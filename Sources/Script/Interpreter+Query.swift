@@ -15,9 +15,16 @@ extension Interpreter {
         }
         // 5. ORDER BY (on the source rows, so any property can be used), then projection.
         if !q.orderBy.isEmpty {
-            let keyed = try tuples.map { tuple in (tuple, try withRow(tuple, sources) { try q.orderBy.map { try evaluate($0.expression) } }) }
+            let keyed = try tuples.map { tuple in
+                try visitRow(q.range)
+                return (tuple, try withRow(tuple, sources) { try q.orderBy.map { try evaluate($0.expression) } })
+            }
             var failure: ScriptError?
-            let sorted = keyed.enumerated().sorted { a, b in
+            var comparisons = 0
+            // A sort of millions of rows must stop for Ctrl-C and the time limit too: the comparator polls.
+            let sorted = try keyed.enumerated().sorted { a, b throws in
+                comparisons &+= 1
+                if comparisons & 4095 == 0 { try checkInterrupts(q.range) }
                 for (i, order) in q.orderBy.enumerated() {
                     let c = sortOrder(a.element.1[i], b.element.1[i], &failure, order.expression.range)
                     if c != 0 { return order.ascending ? c < 0 : c > 0 }
@@ -67,7 +74,8 @@ extension Interpreter {
             tuples = try matchingRows(q, sources[0].1, predicate, plan.firstAccess).map { [.instance($0)] }
         } else {
             // Candidate rows of the first class: an indexed equality in WHERE narrows them, else a scan.
-            tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { [.instance($0)] }, first.local, Array(sources.prefix(1)))
+            tuples = try keep(try candidates(q, sources[0].1, plan.firstAccess).map { try visitRow(q.from.range); return [.instance($0)] },
+                              first.local, Array(sources.prefix(1)))
         }
         // Joins, each through an index, a hash or a loop; after each, the parts of WHERE it completes.
         for (index, join) in q.joins.enumerated() {
@@ -81,7 +89,8 @@ extension Interpreter {
     private func keep(_ tuples: [[Value]], _ parts: [Expression], _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
         guard !parts.isEmpty else { return tuples }
         return try tuples.filter { tuple in
-            try withRow(tuple, sources) { try parts.allSatisfy { try truth(try evaluate($0), $0.range) } }
+            try visitRow(parts[0].range)
+            return try withRow(tuple, sources) { try parts.allSatisfy { try truth(try evaluate($0), $0.range) } }
         }
     }
 
@@ -96,11 +105,12 @@ extension Interpreter {
     /// an index when WHERE has an indexed equality, else by visiting every instance without copying them all.
     private func matchingRows(_ q: Query, _ cls: CIMClass, _ predicate: CompiledCondition, _ access: QueryPlan.Access) throws -> [CIMInstance] {
         if case .index(let slot, _, let value, _) = access {
-            return try indexedRows(q.from, cls, slot, value).filter { try predicate(self, $0) ?? false }
+            return try indexedRows(q.from, cls, slot, value).filter { try visitRow(q.from.range); return try predicate(self, $0) ?? false }
         }
         var matches: [CIMInstance] = []
         do {
             try repository.forEachInstance(of: cls.name, namespace: namespace) { instance in
+                try visitRow(q.from.range)
                 if try predicate(self, instance) ?? false { matches.append(instance) }
                 return true
             }
@@ -205,6 +215,7 @@ extension Interpreter {
         case .hash(let newSide, let probe):
             var buckets: [FoldedValue: [CIMInstance]] = [:]
             for instance in try allInstances(join.source, cls) where try passes(instance) {
+                try visitRow(join.source.range)
                 let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
                 for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
             }
@@ -215,7 +226,7 @@ extension Interpreter {
                 return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
             }
         case .nestedLoop:
-            let all = try allInstances(join.source, cls).filter(passes)
+            let all = try allInstances(join.source, cls).filter { try visitRow(join.source.range); return try passes($0) }
             rowsFor = { _ in all }
         }
         let condition = plan.conditions[position - 1]
@@ -225,6 +236,7 @@ extension Interpreter {
         for tuple in tuples {
             var matched = false
             for instance in try rowsFor(tuple) {
+                try visitRow(join.source.range)
                 let candidate = tuple + [.instance(instance)]
                 if recheck, try !withRow(candidate, visible, { try truth(try evaluate(condition), condition.range) }) { continue }
                 out.append(candidate)
@@ -237,6 +249,7 @@ extension Interpreter {
         if keepsUnmatchedJoined {
             let padding = Array(repeating: Value.null, count: position)
             for instance in try allInstances(join.source, cls) where !met.contains(instance.path) {
+                try visitRow(join.source.range)
                 out.append(padding + [.instance(instance)])
             }
         }
@@ -328,6 +341,7 @@ extension Interpreter {
         var rows: [Value] = []
         rows.reserveCapacity(tuples.count)
         for tuple in tuples {
+            try visitRow(q.range)
             var fields: [(name: String, value: Value)] = []
             for c in columns { fields.append((c.name, try c.value(tuple))) }
             rows.append(.record(Record(className: single ? fromClass.name.string : nil, path: single ? tuple[0].objectPath : nil, fields: fields)))

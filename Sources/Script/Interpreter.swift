@@ -44,7 +44,10 @@ public final class Interpreter {
     @exclusivity(unchecked) var frames: [[String: Value]] = []
     var functions: [String: FunctionDeclaration] = [:]
     var hostFunctions: [String: HostFunction] = [:]
+    /// Statements run and rows visited in this run, for `maxSteps`; interrupts and memory are polled on it.
     @exclusivity(unchecked) var steps = 0
+    /// The run a nested interpreter works for (see ``inheritLimitsOfCurrentRun()``).
+    var parentRun: Interpreter?
     /// The source of the program being run (for hosts that echo or time statements).
     public internal(set) var source: SourceFile!
     /// The query rows in scope while WHERE/ON/ORDER BY/select items are evaluated (innermost last).
@@ -111,6 +114,10 @@ public final class Interpreter {
         steps = 0
         stackGuard = StackGuard()
         cancellation?.reset()
+        return RunContext.$current.withValue(RunContext(self)) { runStatements(program) }
+    }
+
+    private func runStatements(_ program: Program) -> Outcome {
         for statement in program.statements {
             beforeStatement?(statement)
             defer { afterStatement?(statement) }
@@ -173,11 +180,23 @@ public final class Interpreter {
 
     func step(_ range: SourceRange) throws(ScriptError) {
         steps += 1
-        if let max = limits.maxSteps, steps > max {
-            throw ScriptError(.quotaViolation, "too many statements executed (limit is \(max))", at: range)
-        }
+        if let max = limits.maxSteps, steps > max { throw tooManySteps(max, range) }
         // Cancellation and the deadline are polled every 64 steps: cheap, and a loop still stops at once.
         if steps & 63 == 0 || steps == 1 { try checkInterrupts(range) }
+    }
+
+    /// A row a query visits (scanned, joined, filtered, sorted or projected) is a step too, so the step
+    /// limit, Ctrl-C, the time limit and the memory limit hold inside a query as between statements. Rows
+    /// are cheaper than statements, so interrupts are polled every 1024 and memory every 16384.
+    @inline(__always)
+    func visitRow(_ range: SourceRange) throws(ScriptError) {
+        steps &+= 1
+        if let max = limits.maxSteps, steps > max { throw tooManySteps(max, range) }
+        if steps & 1023 == 0 { try checkInterrupts(range) }
+    }
+
+    private func tooManySteps(_ max: Int, _ range: SourceRange) -> ScriptError {
+        ScriptError(.quotaViolation, "too many steps: statements run and rows visited (limit is \(max))", at: range)
     }
 
     func checkInterrupts(_ range: SourceRange) throws(ScriptError) {
@@ -186,6 +205,9 @@ public final class Interpreter {
         }
         if let deadline, ContinuousClock.now > deadline {
             throw ScriptError(.timedOut, "the run took longer than its time limit", at: range)
+        }
+        if steps & 16383 == 0, let max = limits.maxMemoryBytes, let used = ResidentMemory.bytes(), used > max {
+            throw ScriptError(.outOfMemory, "the run needs more memory than its limit of \(max >> 20) MB (\(used >> 20) MB in use); narrow the query or raise --max-memory-mb", at: range)
         }
     }
 

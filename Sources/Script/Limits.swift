@@ -13,6 +13,8 @@ public struct Limits: Sendable, Hashable {
     public var maxLoopIterations: Int? = nil
     /// Elements in one list, or bytes in one string, that a script may build.
     public var maxCollectionSize = 50_000_000
+    /// The process's resident memory a run may grow to (result sets, sorts, joins included); nil for no limit.
+    public var maxMemoryBytes: Int? = nil
 
     public init() {}
 }

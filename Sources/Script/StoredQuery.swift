@@ -54,7 +54,7 @@ extension Interpreter {
     private func located<T>(_ stored: StoredQuery, _ body: () throws -> T) throws(Diagnostic) -> T {
         let saved = source
         source = stored.source
-        defer { source = saved }
+        defer { source = saved; returnStepsToParentRun() }
         do {
             return try body()
         } catch let e as ScriptError {

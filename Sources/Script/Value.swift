@@ -26,6 +26,8 @@ public enum Value: Sendable {
     public static func boolean(_ b: Bool) -> Value { .cim(.boolean(b)) }
 
     public var isNull: Bool { if case .cim(.null) = self { true } else { false } }
+    /// A CIM array (an array property's value), as opposed to a script list.
+    var isCIMArray: Bool { if case .cim(.array) = self { true } else { false } }
     public var cimValue: CIMValue? { if case .cim(let v) = self { v } else { nil } }
     public var stringValue: String? { cimValue?.stringValue }
 

@@ -88,6 +88,9 @@ public final class SimulatedSite: @unchecked Sendable {
         repository.register(hook: PackageHook(site: self), for: "SMS_PackageBaseclass")
         repository.register(hook: DistributionPointHook(site: self), for: "SMS_DistributionPoint")
         repository.register(hook: SummaryHook(site: self), for: "SMS_PackageStatusDistPointsSummarizer")
+        for className: CIMName in ["SMS_PackageBaseclass", "SMS_Resource", "SMS_SystemResourceList"] {
+            repository.register(hook: DependentsHook(site: self), for: className)
+        }
     }
 
     // MARK: - Collections

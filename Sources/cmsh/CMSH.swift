@@ -72,8 +72,11 @@ struct CMSH: ParsableCommand {
     @Option(name: .customLong("max-output-mb"), help: ArgumentHelp("Stop a run that prints more than this many megabytes; 0 for no limit.", valueName: "mb"))
     var maxOutputMB = 100
 
-    @Option(name: .customLong("max-steps"), help: ArgumentHelp("Stop a run after this many statements; 0 (the default) for no limit.", valueName: "n"))
+    @Option(name: .customLong("max-steps"), help: ArgumentHelp("Stop a run after this many steps (a statement run or a row a query visits); 0 (the default) for no limit.", valueName: "n"))
     var maxSteps = 0
+
+    @Option(name: .customLong("max-memory-mb"), help: ArgumentHelp("Stop a run when cmsh's memory grows past this many megabytes (default: half the machine's memory); 0 for no limit.", valueName: "mb"))
+    var maxMemoryMB: Int?
 
     @Option(name: .customLong("time-limit"), help: ArgumentHelp("Stop a run after this many seconds; 0 (the default) for no limit.", valueName: "seconds"))
     var timeLimit = 0
@@ -137,7 +140,7 @@ struct CMSH: ParsableCommand {
         if checkIntegrity && site == nil { throw ValidationError("--check-integrity needs --site FILE.") }
         if busyTimeout < 0 { throw ValidationError("--busy-timeout takes a number of seconds, 0 or more.") }
         for (name, value) in [("--max-call-depth", maxCallDepth), ("--max-output-mb", maxOutputMB), ("--max-steps", maxSteps),
-                              ("--time-limit", timeLimit)] where value < 0 {
+                              ("--time-limit", timeLimit), ("--max-memory-mb", maxMemoryMB ?? 0)] where value < 0 {
             throw ValidationError("\(name) must be 0 or more, not \(value)")
         }
         guard maxCallDepth > 0 else { throw ValidationError("--max-call-depth must be at least 1") }
@@ -151,6 +154,9 @@ struct CMSH: ParsableCommand {
         limits.maxOutputBytes = maxOutputMB == 0 || tooMany ? nil : outputBytes
         limits.maxSteps = maxSteps == 0 ? nil : maxSteps
         limits.timeLimit = timeLimit == 0 ? nil : .seconds(timeLimit)
+        let memoryMB = maxMemoryMB ?? Int(clamping: (ProcessInfo.processInfo.physicalMemory / 2) >> 20)
+        let (memoryBytes, tooMuch) = memoryMB.multipliedReportingOverflow(by: 1 << 20)
+        limits.maxMemoryBytes = memoryMB == 0 || tooMuch ? nil : memoryBytes
         return limits
     }
 

@@ -1,5 +1,6 @@
 // Session: one cmsh process's engine, output settings and the code that runs text and prints results.
 import CMShell
+import Dispatch
 import Foundation
 import LineEditor
 
@@ -124,10 +125,29 @@ final class Session {
         for (i, a) in arguments.enumerated() { engine.set("\(i + 1)", .string(a)) }
         if options.transaction { engine.repository.beginTransaction() }
         inBatch = true
+        installInterruptHandler()
         if renderer.options.format == .json { jsonRun = JSONRun() }
         let code = report(engine.run(script: text, fileName: fileName))
         if jsonRun != nil { write(jsonRun!.finish()); jsonRun = nil }
         return finishTransactions(after: code)
+    }
+
+    private var interruptSource: (any DispatchSourceSignal)?
+
+    /// Ctrl-C while a batch runs stops the running statement (WBEM_E_CALL_CANCELLED, exit 1), which is
+    /// undone, so a site file keeps what the finished statements did; a second Ctrl-C ends cmsh at once.
+    private func installInterruptHandler() {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let cancellation = engine.cancellation
+        nonisolated(unsafe) var presses = 0
+        source.setEventHandler {
+            presses += 1
+            if presses > 1 { _exit(130) }
+            cancellation.cancel()
+        }
+        source.resume()
+        interruptSource = source
     }
 
     /// A batch leaves no transaction open: --transaction commits when the script succeeded; anything else

@@ -296,4 +296,18 @@ final class TerminalSession {
         let saved = try String(contentsOfFile: home + "/.local/state/cmsh/history", encoding: .utf8)
         #expect(saved.contains("print"))
     }
+
+    /// Ctrl-C inside a long join (not just between statements) stops it; the shell goes on.
+    @Test func ctrlCInterruptsAJoin() throws {
+        let t = try TerminalSession(history: historyFile(), arguments: "--systems 2000")
+        try t.type("select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name < b.Name")
+        try t.send("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try t.send("C-c")
+        try t.waitFor("WBEM_E_CALL_CANCELLED")
+        try t.type("print 6 * 7")
+        try t.send("Enter")
+        try t.waitFor("42")
+        #expect(!t.screen.contains("EXIT="))
+    }
 }

@@ -83,6 +83,18 @@ private let day = QueryFleet.microsPerDay
 
 @Suite struct CollectionQueryTests {
     static let cases: [CollectionQuery] = [
+        // MARK: Array properties where a scalar is expected: any element satisfies the predicate
+        .systems("heartbeat-in-3-days", "select * from SMS_R_System where DATEDIFF(day, AgentTime, GetDate()) < 3") { s in
+            let times = s.hasClient ? [s.lastHeartbeat ?? s.lastADDiscovery, s.lastADDiscovery] : [s.lastADDiscovery]
+            return times.contains { (QueryFleet.days(since: $0) ?? .max) < 3 }
+        },
+        .systems("heartbeat-agent-and-time", #"select * from SMS_R_System where AgentName = "Heartbeat Discovery" and DATEDIFF(dd, AgentTime, GetDate()) >= 60"#) { s in
+            let times = s.hasClient ? [s.lastHeartbeat ?? s.lastADDiscovery, s.lastADDiscovery] : [s.lastADDiscovery]
+            return s.hasClient && times.contains { (QueryFleet.days(since: $0) ?? .min) >= 60 }
+        },
+        .systems("lower-of-an-array", #"select * from SMS_R_System where lower(SystemOUName) = "contoso.com/servers""#) { s in
+            s.ouNames.contains { $0.lowercased() == "contoso.com/servers" }
+        },
         // MARK: Operating system (joins on ResourceID)
         .systems("win11-caption", joined([OS], where: #"SMS_G_System_OPERATING_SYSTEM.Caption like "%Windows 11%""#)) {
             $0.inventory != nil && $0.os.caption.contains("Windows 11")

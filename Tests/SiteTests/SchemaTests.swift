@@ -50,7 +50,7 @@ private let packageClasses: [CIMName] = [
             "SMS_Collection", "SMS_CollectionRule", "SMS_CollectionRuleDirect", "SMS_CollectionRuleQuery",
             "SMS_CollectionRuleIncludeCollection", "SMS_CollectionRuleExcludeCollection", "SMS_CollectionMember_a",
             "SMS_FullCollectionMembership",
-            "SMS_Resource", "SMS_R_System",
+            "SMS_Resource", "SMS_R_System", "SMS_StatusMessage", "SMS_StatMsgInsStrings",
         ] + inventoryClasses
         for name in expected {
             #expect(repo.cimClass(named: name) != nil, "class \(name) is missing")

@@ -79,8 +79,23 @@ struct CollectionEvaluator {
 
     // MARK: - Evaluation
 
-    /// Evaluates `id`, then every collection that depends on it, each after what it reads.
-    func refresh(_ id: String) throws {
+    /// A query rule the evaluator could not run: the collection keeps the members it had.
+    struct RuleFailure: Sendable {
+        var collectionID: String
+        var ruleName: String
+        /// Located in the rule's text: "Win11:1:34: 'Nmae' is not a property of SMS_R_System".
+        var reason: String
+        var status: CIMStatus
+    }
+
+    /// Errors that belong to the statement that set off the evaluation, not to a rule: Ctrl-C, the time limit,
+    /// the step budget, the memory limit. They stop the evaluation (and the statement, which is undone).
+    static let runLimitStatuses: Set<CIMStatus> = [.callCancelled, .timedOut, .quotaViolation, .outOfMemory]
+
+    /// Evaluates `id`, then every collection that depends on it, each after what it reads. Returns the rules
+    /// that could not run (each also recorded as a status message, see ``evaluate(_:)``).
+    @discardableResult
+    func refresh(_ id: String) throws -> [RuleFailure] {
         let all = try allCollections()
         var dependents: [String: [String]] = [:]
         for c in all {
@@ -93,12 +108,13 @@ struct CollectionEvaluator {
             guard affected.insert(next).inserted else { continue }
             stack += dependents[next] ?? []
         }
-        for cid in dependencyOrder(all).filter(affected.contains) { try evaluate(try collection(cid)) }
+        return try dependencyOrder(all).filter(affected.contains).flatMap { try evaluate(try collection($0)) }
     }
 
     /// Evaluates every collection, dependencies first (how a new site, or one just loaded with data, starts).
-    func refreshAll() throws {
-        for cid in dependencyOrder(try allCollections()) { try evaluate(try collection(cid)) }
+    @discardableResult
+    func refreshAll() throws -> [RuleFailure] {
+        try dependencyOrder(try allCollections()).flatMap { try evaluate(try collection($0)) }
     }
 
     /// Collection IDs (upper-cased) ordered so that each follows the collections it depends on. A cycle,
@@ -122,8 +138,13 @@ struct CollectionEvaluator {
     }
 
     /// Computes one collection's members from its rules and writes them out.
-    func evaluate(_ collection: CIMInstance) throws {
-        guard let id = collection["CollectionID"]?.stringValue else { return }
+    ///
+    /// A query rule that fails when it runs (a class or property gone, a type error) leaves the collection
+    /// as it was, as ConfigMgr's evaluator does: the members it had, CurrentStatus 5 (AWAITING_REFRESH —
+    /// the refresh is still owed), and an error status message from SMS_COLLECTION_EVALUATOR naming the
+    /// collection, the rule and the located reason. The failures are returned for the method that asked.
+    func evaluate(_ collection: CIMInstance) throws -> [RuleFailure] {
+        guard let id = collection["CollectionID"]?.stringValue else { return [] }
         var members: [UInt32: Bool] = [:]  // ResourceID → added by a direct rule
         var resources: [UInt32: CIMInstance] = [:]
         var excluded = Set<UInt32>()
@@ -131,8 +152,17 @@ struct CollectionEvaluator {
             switch rule.className.string.lowercased() {
             case "sms_collectionrulequery":
                 guard let text = rule["QueryExpression"]?.stringValue else { continue }
-                // A rule whose query no longer runs (a class or property gone) adds no members, as in ConfigMgr.
-                for resource in (try? resourcesSelected(by: text, ruleName: rule["RuleName"]?.stringValue)) ?? [] {
+                let ruleName = rule["RuleName"]?.stringValue ?? "query"
+                let selected: [CIMInstance]
+                switch selection(by: text, ruleName: ruleName) {
+                case .success(let instances): selected = instances
+                case .failure(let d):
+                    if Self.runLimitStatuses.contains(d.status) { throw CIMError(d.status, d.message) }
+                    let failure = RuleFailure(collectionID: id, ruleName: ruleName, reason: "\(d.location): \(d.message)", status: d.status)
+                    try recordFailure(failure, of: collection)
+                    return [failure]
+                }
+                for resource in selected {
                     guard let rid = Self.resourceID(resource) else { continue }
                     resources[rid] = resource
                     members[rid] = members[rid] ?? false
@@ -158,16 +188,33 @@ struct CollectionEvaluator {
             members = members.filter { allowed.contains($0.key) }
         }
         try write(members, resources, of: collection, id: id)
+        return []
+    }
+
+    /// The collection waits for a refresh that works, and a status message says why.
+    private func recordFailure(_ failure: RuleFailure, of collection: CIMInstance) throws {
+        var updated = collection
+        try updated.set("CurrentStatus", .uint32(5))  // AWAITING_REFRESH
+        try repository.modifyInstance(updated, namespace: namespace)
+        try StatusMessages(repository: repository, namespace: namespace, clock: clock).raise(
+            component: "SMS_COLLECTION_EVALUATOR", severity: .error, messageID: StatusMessages.ruleFailedMessageID,
+            strings: [failure.collectionID, failure.ruleName, failure.reason, failure.status.name])
     }
 
     /// The resources a query rule selects: the rows of its FROM class that its joins and WHERE keep.
-    func resourcesSelected(by text: String, ruleName: String?) throws -> [CIMInstance] {
+    func resourcesSelected(by text: String, ruleName: String?) throws(Diagnostic) -> [CIMInstance] {
         try queryInterpreter().fromInstances(of: StoredQuery(text, fileName: ruleName ?? "query"))
     }
 
-    /// An interpreter for a rule's query: this site's repository and namespace, GetDate() on the site clock.
+    private func selection(by text: String, ruleName: String) -> Result<[CIMInstance], Diagnostic> {
+        do { return .success(try resourcesSelected(by: text, ruleName: ruleName)) } catch { return .failure(error) }
+    }
+
+    /// An interpreter for a rule's query: this site's repository and namespace, GetDate() on the site clock,
+    /// and the limits of the statement that set off the evaluation (Ctrl-C, time, steps, memory).
     func queryInterpreter() -> Interpreter {
         let interpreter = Interpreter(repository: repository, namespace: namespace)
+        interpreter.inheritLimitsOfCurrentRun()
         let clock = self.clock
         interpreter.clockOverride = { clock.now }
         return interpreter

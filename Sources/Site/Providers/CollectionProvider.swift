@@ -19,7 +19,7 @@ struct CollectionProvider {
         repo.register(method: "RequestRefresh", of: "SMS_Collection") { call in try requestRefresh(call) }
         repo.register(method: "GetNumResults", of: "SMS_Collection") { call in try numResults(call) }
         repo.register(method: "VerifyNoCircularDependencies", of: "SMS_Collection") { call in try verifyNoCycle(call) }
-        repo.register(method: "ValidateQuery", of: "SMS_CollectionRuleQuery") { call in validateQuery(call) }
+        repo.register(method: "ValidateQuery", of: "SMS_CollectionRuleQuery") { call in try validateQuery(call) }
         repo.register(hook: CollectionHook(site: site), for: "SMS_Collection")
     }
 
@@ -101,7 +101,7 @@ struct CollectionProvider {
             guard let text = rule["QueryExpression"]?.stringValue, !text.isEmpty else {
                 return (.invalidParameter, "QueryExpression is required")
             }
-            if let message = queryProblem(text, ruleName: rule["RuleName"]?.stringValue, evaluator) { return (.invalidQuery, message) }
+            if let message = try queryProblem(text, ruleName: rule["RuleName"]?.stringValue, evaluator) { return (.invalidQuery, message) }
         case "sms_collectionruledirect":
             guard let rid = rule["ResourceID"].flatMap(CollectionEvaluator.uint32) else { return (.invalidParameter, "ResourceID is required") }
             guard evaluator.resource(rid) != nil else { return (.notFound, "no resource has ResourceID \(rid)") }
@@ -171,7 +171,11 @@ struct CollectionProvider {
 
     func requestRefresh(_ call: MethodInvocation) throws -> MethodResult {
         guard let id = call.instance?["CollectionID"]?.stringValue else { return .failure(.notFound, "no collection") }
-        try evaluator(call).refresh(id)
+        // A rule that cannot run leaves the collection as it was (see CollectionEvaluator.evaluate): the
+        // method says which and why, as the status message it raised does.
+        if let failure = try evaluator(call).refresh(id).first {
+            return .failure(failure.status, "collection \(failure.collectionID) was not refreshed: rule \(failure.ruleName) failed at \(failure.reason)")
+        }
         return .success()
     }
 
@@ -198,27 +202,33 @@ struct CollectionProvider {
 
     /// True when the text is one SELECT whose classes and properties exist and whose FROM class is a resource
     /// class (SMS_R_System, SMS_R_User, SMS_R_UserGroup …). When false, the note says what and where.
-    func validateQuery(_ call: MethodInvocation) -> MethodResult {
+    func validateQuery(_ call: MethodInvocation) throws -> MethodResult {
         guard let text = call["WQLQuery"].stringValue else {
             return MethodResult(returnValue: .boolean(false), message: "WQLQuery: is required")
         }
-        if let problem = queryProblem(text, ruleName: nil, evaluator(call)) {
+        if let problem = try queryProblem(text, ruleName: nil, evaluator(call)) {
             return MethodResult(returnValue: .boolean(false), message: problem)
         }
         return MethodResult(returnValue: .boolean(true))
     }
 
-    /// What is wrong with a query rule's text, located ("query:1:23: …"), or nil when it is valid.
-    private func queryProblem(_ text: String, ruleName: String?, _ evaluator: CollectionEvaluator) -> String? {
+    /// What is wrong with a query rule's text, located ("query:1:23: …"), or nil when it is valid. The query
+    /// is also run over the site, so an error only evaluation meets (a type mismatch in a row) is found
+    /// here rather than leaving a collection silently empty.
+    private func queryProblem(_ text: String, ruleName: String?, _ evaluator: CollectionEvaluator) throws -> String? {
         do {
             let stored = try StoredQuery(text, fileName: ruleName ?? "query")
-            try evaluator.queryInterpreter().check(stored)
+            let interpreter = evaluator.queryInterpreter()
+            try interpreter.check(stored)
             let from = evaluator.repository.cimClass(named: CIMName(stored.fromClassName), namespace: evaluator.namespace)
             if from?.lineage.contains(where: { $0.name == "SMS_Resource" }) != true {
                 return "\(stored.fromLocation): the query must select from a resource class such as SMS_R_System, SMS_R_User or SMS_R_UserGroup, not \(stored.fromClassName)"
             }
+            _ = try interpreter.fromInstances(of: stored)
             return nil
         } catch {
+            // Ctrl-C or a limit of the statement that asked: its error, not the query's.
+            if CollectionEvaluator.runLimitStatuses.contains(error.status) { throw CIMError(error.status, error.message) }
             return "\(error.location): \(error.message) (\(error.status.name))"
         }
     }

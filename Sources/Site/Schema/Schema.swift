@@ -15,6 +15,7 @@ public enum SiteSchema {
         ("distribution.mof", distribution),
         ("sites.mof", sites),
         ("collections.mof", collections),
+        ("status.mof", status),
         ("inventory.mof", inventory),
         ("hardware-inventory.mof", hardwareInventory),
         ("software-inventory.mof", softwareInventory),

@@ -1,0 +1,59 @@
+// Limits through the cmsh binary: --time-limit, --max-steps and --max-memory-mb stop a runaway query with
+// exit 1 and a located error; Ctrl-C at the prompt stops one and the shell goes on.
+import Foundation
+import Testing
+
+@Suite struct LimitsCLITests {
+    static let selfJoin = "select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name < b.Name"
+
+    @Test func timeLimitStopsAJoinOf5000Systems() throws {
+        let r = try CLI.run(["--systems", "5000", "--time-limit", "2", "-c", Self.selfJoin])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("<command>:1:") && r.stderr.contains("WBEM_E_TIMED_OUT"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func maxStepsCountsRows() throws {
+        let r = try CLI.run(["--max-steps", "100", "-c", "print 1\nselect count(*) from SMS_R_System"])
+        #expect(r.status == 1)
+        #expect(r.stdout == "1\n")
+        #expect(r.stderr.contains("<command>:2:") && r.stderr.contains("WBEM_E_QUOTA_VIOLATION") && r.stderr.contains("rows visited"))
+    }
+
+    @Test func maxMemoryStopsAGrowingResult() throws {
+        let r = try CLI.run(["--systems", "2000", "--max-memory-mb", "1", "-c",
+                             "select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name <> b.Name"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("WBEM_E_OUT_OF_MEMORY") && r.stderr.contains("--max-memory-mb"), "\(r.stderr)")
+        let bad = try CLI.run(["--max-memory-mb", "-5", "-c", "print 1"])
+        #expect(bad.status == 2)
+        // 0 turns the limit off.
+        #expect(try CLI.run(["--max-memory-mb", "0", "-c", "print 1"]).status == 0)
+    }
+}
+
+@Suite struct BatchInterruptTests {
+    /// SIGINT (Ctrl-C) stops a batch's running statement: cmsh exits 1 with WBEM_E_CALL_CANCELLED rather
+    /// than dying of the signal.
+    @Test func sigintStopsTheRunningStatement() throws {
+        var env = ProcessInfo.processInfo.environment
+        env["CMSH_HISTORY"] = ""
+        let child = try ChildProcess.start(CLI.binary.path, ["--systems", "2000", "-c", "print \"started\"\n" + LimitsCLITests.selfJoin + "\nprint \"not reached\""],
+                                           environment: env)
+        var output = ""
+        while !output.contains("started") {
+            let chunk = child.read()
+            if chunk.isEmpty { break }
+            output += String(decoding: chunk, as: UTF8.self)
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        child.kill(SIGINT)
+        while true {
+            let chunk = child.read()
+            if chunk.isEmpty { break }
+            output += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(child.wait() == 1)
+        #expect(output == "started\n")
+    }
+}
