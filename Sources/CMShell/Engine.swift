@@ -306,6 +306,10 @@ public final class Engine {
     /// Runs a script parsed by ``prepare(_:fileName:)``, with the session's current variables.
     @discardableResult
     public func run(_ prepared: PreparedScript) -> RunResult {
+        // Every name is resolved before anything runs (see Resolver): a misspelt property on line 9 stops
+        // the script before line 1 prints.
+        let unresolved = interpreter.resolve(prepared.program)
+        if !unresolved.isEmpty { return RunResult(outcome: .syntaxErrors(unresolved)) }
         interpreter.limits = limits.scriptLimits
         interpreter.deadline = limits.timeLimit.map { ContinuousClock.now + $0 }
         outputBytes = 0

@@ -153,7 +153,8 @@ extension Interpreter {
 
     func requireClass(_ name: String, _ range: SourceRange) throws(ScriptError) -> CIMClass {
         guard let cls = repository.cimClass(named: CIMName(name), namespace: namespace) else {
-            throw ScriptError(.invalidClass, "class \(name) does not exist in \(namespace); see 'show classes'", at: range)
+            let suggestion = Spelling.suggestion(for: name, among: repository.classes(namespace: namespace).map(\.name.string))
+            throw ScriptError(.invalidClass, "class \(name) does not exist in \(namespace)" + (suggestion.isEmpty ? "; see 'show classes'" : suggestion), at: range)
         }
         return cls
     }

@@ -39,6 +39,9 @@ extension Interpreter {
             let first = error.diagnostics[0]
             throw ScriptError(.invalidSyntax, "\(first.location): \(first.message)", at: range)
         }
+        if let unresolved = resolve(program).first {
+            throw ScriptError(unresolved.status, "\(unresolved.location): \(unresolved.message)", at: range)
+        }
         let outer = source
         source = nested
         defer { source = outer }

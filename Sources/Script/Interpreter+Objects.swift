@@ -52,7 +52,8 @@ extension Interpreter {
         let cls = try requireClass(path.className.string, range)
         guard let method = cls.method(named: CIMName(methodName)) else {
             let names = cls.methods.map(\.name.string)
-            throw ScriptError(.invalidMethod, "class \(cls.name) has no method \(methodName)\(names.isEmpty ? "" : "; its methods are " + names.joined(separator: ", "))", at: range)
+            let suggestion = Spelling.suggestion(for: methodName, among: names)
+            throw ScriptError(.invalidMethod, "class \(cls.name) has no method \(methodName)" + (!suggestion.isEmpty ? suggestion : names.isEmpty ? "" : "; its methods are " + names.joined(separator: ", ")), at: range)
         }
         let bound = try bindArguments(args, method, cls, range)
         let result: MethodResult

@@ -364,7 +364,8 @@ extension Interpreter {
             if n.hasPrefix("__") || sources.contains(where: { $0.0.binding.equalsIgnoringCase(n) }) { return }
             let found = owners(n)
             if found.isEmpty {
-                throw ScriptError(.invalidQuery, "'\(n)' is not a property of \(sources.map { $0.1.name.string }.joined(separator: ", "))", at: e.range)
+                throw ScriptError(.invalidQuery, "'\(n)' is not a property of \(sources.map { $0.1.name.string }.joined(separator: ", "))"
+                                  + Spelling.suggestion(for: n, among: sources.flatMap(\.1.propertyNames)), at: e.range)
             }
             if found.count > 1 {
                 throw ScriptError(.invalidQuery, "'\(n)' is ambiguous: \(found.map { "\($0.name).\(n)" }.joined(separator: " or ")); qualify it", at: e.range)
@@ -372,7 +373,7 @@ extension Interpreter {
         case .member(let base, let n):
             if case .name(let b) = base.kind, let s = sources.first(where: { $0.0.binding.equalsIgnoringCase(b) }) {
                 if s.1.property(named: CIMName(n)) == nil && !n.hasPrefix("__") {
-                    throw ScriptError(.invalidQuery, "class \(s.1.name) has no property '\(n)'", at: e.range)
+                    throw ScriptError(.invalidQuery, "class \(s.1.name) has no property '\(n)'" + Spelling.suggestion(for: n, among: s.1.propertyNames), at: e.range)
                 }
             } else {
                 try validateNames(base, sources)  // an embedded object's path: its own names are checked per row

@@ -25,7 +25,7 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout == """
             ReturnValue = false
-            error: query:1:34: 'Nmae' is not a property of SMS_R_System (WBEM_E_INVALID_QUERY)
+            error: query:1:34: 'Nmae' is not a property of SMS_R_System; did you mean 'Name'? (WBEM_E_INVALID_QUERY)
             ReturnValue = true
 
             """)

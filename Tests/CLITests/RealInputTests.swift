@@ -49,13 +49,13 @@ import Testing
               print "else branch"
             }
             try {
-              select * from SMS_Nothing
+              $p = SMS_Package("S01FFFFF")
             }
             catch $e {
               print "caught " + $e.name
             }
             """, [])
-        #expect(out == "else branch\ncaught WBEM_E_INVALID_CLASS\n")
+        #expect(out == "else branch\ncaught WBEM_E_NOT_FOUND\n")
     }
 
     /// Carriage returns and tabs are white space; a trailing keyword keeps a CRLF file's statement open.
@@ -126,5 +126,65 @@ import Testing
         var counts: [String: Int] = [:]
         for name in all { counts[name, default: 0] += 1 }
         #expect(Set(rows) == Set(counts.filter { $0.value > 1 }.keys))
+    }
+}
+
+/// Names are resolved before anything runs, in every run (not only --check).
+@Suite struct NamesCheckedFirstTests {
+    func stopsBeforeRunning(_ script: String, _ expected: [String]) throws {
+        let r = try CLI.run(["-c", "print \"start\"\n" + script])
+        #expect(r.status == 2, "\(script)\n\(r.stderr)")
+        #expect(r.stdout.isEmpty, "\(script) ran: \(r.stdout)")
+        for text in expected { #expect(r.stderr.contains(text), "\(script)\n\(r.stderr)") }
+        let check = try CLI.run(["--check", "-c", "print \"start\"\n" + script])
+        #expect(check.status == 2 && check.stdout.isEmpty)
+    }
+
+    @Test func aBadPropertyOnLine2StopsTheScriptBeforeLine1() throws {
+        try stopsBeforeRunning("select Nmae from SMS_R_System", ["<command>:2:8:", "'Nmae' is not a property of SMS_R_System; did you mean 'Name'?"])
+        try stopsBeforeRunning("select Name from SMS_R_System where Clinet = 1", ["<command>:2:37:", "did you mean 'Client'?"])
+        try stopsBeforeRunning("select Name from SMS_R_System order by LastLogonTimestmp", ["did you mean 'LastLogonTimestamp'?"])
+        try stopsBeforeRunning(#"update SMS_Package where Name = "nomatch" set Descr = "y""#, ["WBEM_E_INVALID_PROPERTY", "did you mean 'Description'?"])
+        try stopsBeforeRunning(#"update SMS_Package("S0100003") set Priorty = 1"#, ["WBEM_E_INVALID_PROPERTY", "did you mean 'Priority'?"])
+        try stopsBeforeRunning(#"$p = new SMS_Package { Nmae = "x" }"#, ["WBEM_E_INVALID_PROPERTY", "did you mean 'Name'?"])
+        try stopsBeforeRunning(#"print SMS_Package("S0100003").Descriptin"#, ["did you mean 'Description'?"])
+    }
+
+    @Test func classesEvenWhereTheRunWouldNeverGo() throws {
+        try stopsBeforeRunning("if 1 = 2 { select * from SMS_Pakage }", ["WBEM_E_INVALID_CLASS", "did you mean 'SMS_Package'?"])
+        try stopsBeforeRunning("select * from SMS_R_System where 1 = 2 and ResourceID in (select ResourceID from SMS_G_System_NOPE)",
+                               ["class SMS_G_System_NOPE does not exist"])
+    }
+
+    @Test func methodsAndTheirArguments() throws {
+        try stopsBeforeRunning(#"invoke SMS_Package("S0100003").AddDistributionPoint(["S01"], ["x"])"#,
+                               ["WBEM_E_INVALID_METHOD", "did you mean 'AddDistributionPoints'?"])
+        try stopsBeforeRunning(#"invoke SMS_Package("S0100003").AddDistributionPoints(["S01"], ["x"], 3)"#,
+                               ["WBEM_E_INVALID_PARAMETER", "takes 2 arguments, not 3"])
+        try stopsBeforeRunning(#"invoke SMS_Package("S0100003").AddDistributionPoints(SiteCod: "S01")"#, ["no [in] parameter 'SiteCod'"])
+        try stopsBeforeRunning(#"print upperr("a")"#, ["'upperr' is not a function or a class; did you mean 'upper'?"])
+    }
+
+    @Test func variablesUsedBeforeAnyAssignment() throws {
+        try stopsBeforeRunning("print $count\n$count = 1", ["<command>:2:7:", "variable $count is used before it is set"])
+        try stopsBeforeRunning("func f() { return $never }\nprint f()", ["variable $never is never set"])
+        // Loops, functions reading globals set later, catch and for variables are fine.
+        let ok = try CLI.run(["-c", """
+            func total() { return $n * 2 }
+            $n = 0
+            while $n < 3 { if $n > 0 { print $last } ; $last = $n ; $n = $n + 1 }
+            for $i in [1] { print $i }
+            try { $x = 1 / 0 } catch $e { print $e.name }
+            print total(), $args
+            """])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.hasPrefix("0\n1\n1\nWBEM_E_"))
+    }
+
+    /// A property of a variable is only known when it runs: it is checked then, with the same words.
+    @Test func dynamicNamesAreCheckedWhenTheyRun() throws {
+        let r = try CLI.run(["-c", "print \"start\"\n$p = SMS_Package(\"S0100003\")\nprint $p.Nmae"])
+        #expect(r.status == 1)
+        #expect(r.stdout == "start\n")
     }
 }
