@@ -104,6 +104,8 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
 
     /// The symbolic name, e.g. `WBEM_E_NOT_FOUND`.
     public var name: String { Self.names[rawValue]?.0 ?? "0x" + String(rawValue, radix: 16, uppercase: true) }
+    /// Whether this is a status WMI names (WBEM_E_NOT_FOUND …), not just any number.
+    public var isKnown: Bool { Self.names[rawValue] != nil }
     /// The generic sentence WMI documents for this code.
     public var summary: String { Self.names[rawValue]?.1 ?? "Unknown WMI status." }
     /// `0x80041002`

@@ -128,7 +128,7 @@ extension Interpreter {
             return .string(#"["Display=\\"# + server + #"\"]MSWNET:["SMS_SITE="# + site + #""]\\"# + server + #"\"#)
         case "typeof":
             try count(1...1)
-            return .string(arg(0).kindDescription)
+            return .string(arg(0).typeName)
         case "str", "string":
             try count(1...1)
             return .string(arg(0).displayText)
@@ -143,9 +143,13 @@ extension Interpreter {
     }
 
     /// The current time, from the host's clock when it set one (tests and the simulated site fix it).
+    /// Read once per statement, as SQL Server reads GETDATE() once per query: `GetDate() - DateAdd(dd, -1,
+    /// GetDate())` is exactly one day, and every row of a query sees the same now.
     func clock() -> CIMDateTime {
-        if let fixed = clockOverride { return fixed() }
-        return CIMDateTime(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        if let now = statementNow { return now }
+        let now = clockOverride?() ?? CIMDateTime(utcMicroseconds: Int64(Date().timeIntervalSince1970 * 1_000_000))
+        statementNow = now
+        return now
     }
 
     /// The unit word of DateDiff/DateAdd/DatePart, lower-cased.

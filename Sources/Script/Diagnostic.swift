@@ -27,25 +27,66 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public init(kind: Kind, message: String, range: SourceRange, in source: SourceFile,
                 status: CIMStatus = .invalidSyntax, note: String? = nil) {
         self.kind = kind
-        self.message = message
+        self.message = Self.printable(message, limit: 400)
         self.status = status
         self.note = note
         location = source.location(of: range.start)
-        sourceLine = source.lineText(containing: range.start)
+        sourceLine = Self.controlPictures(source.lineText(containing: range.start))
         let endLoc = source.location(of: range.end)
         caretWidth = endLoc.line == location.line ? max(1, endLoc.column - location.column) : 1
     }
 
-    /// `file:line:col: error: message`, then the source line, then the caret — as compilers print them.
+    /// `file:line:col: error: message`, then the source line, then the caret — as compilers print them. A
+    /// very long line is shown as the part around the caret.
     public var description: String {
         var out = "\(location): error: \(message)"
         if let note { out += " (\(note))" }
-        let line = sourceLine.replacingTabs()
-        if !line.isEmpty || location.column == 1 {
-            out += "\n" + line + "\n" + String(repeating: " ", count: max(0, location.column - 1)) + "^"
-            if caretWidth > 1 { out += String(repeating: "~", count: min(caretWidth - 1, max(0, line.count - location.column))) }
+        var line = sourceLine.replacingTabs()
+        var column = location.column
+        if line.count > Self.lineWindow * 2 {
+            let start = max(0, column - 1 - Self.lineWindow)
+            let end = min(line.count, column - 1 + Self.lineWindow)
+            let characters = Array(line)
+            line = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+            column = column - start + (start > 0 ? 1 : 0)
+        }
+        if !line.isEmpty || column == 1 {
+            out += "\n" + line + "\n" + String(repeating: " ", count: max(0, column - 1)) + "^"
+            if caretWidth > 1 { out += String(repeating: "~", count: min(caretWidth - 1, max(0, line.count - column))) }
         }
         return out
+    }
+
+    /// Characters of source shown on each side of the caret.
+    static let lineWindow = 120
+
+    /// The message with control characters escaped (`\x1B`), so a hostile script cannot drive the terminal
+    /// through an error message, and cut to `limit` characters.
+    static func printable(_ text: String, limit: Int) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit { return out + "…" }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
+    /// A source line with each control character shown as its one-column picture (␛ for ESC, ␍ for a carriage
+    /// return), so the caret stays under the right column; tabs stay (they become spaces when printed).
+    static func controlPictures(_ line: String) -> String {
+        String(String.UnicodeScalarView(line.unicodeScalars.map { s -> Unicode.Scalar in
+            if s.value < 0x20 && s != "\t" { return Unicode.Scalar(0x2400 + s.value)! }
+            if s.value == 0x7F { return "\u{2421}" }
+            if (0x80...0x9F).contains(s.value) { return "\u{FFFD}" }
+            return s
+        }))
     }
 
     public static func == (a: Diagnostic, b: Diagnostic) -> Bool {

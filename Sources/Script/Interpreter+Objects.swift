@@ -112,7 +112,10 @@ extension Interpreter {
     func checkReturnValue(_ v: Value, _ range: SourceRange) throws(ScriptError) {
         guard errorMode == .stop, case .record(let r) = v, r.className == "__PARAMETERS",
               let rv = r["ReturnValue"]?.cimValue?.integerValue, rv != 0 else { return }
-        throw ScriptError(.failed, "the method returned \(rv)\(r.note.map { ": " + $0 } ?? "")", at: range)
+        // A ReturnValue that is a WMI status (ConfigMgr's methods return them) is the error's status, so a
+        // script can `catch $e` and test `$e.name == "WBEM_E_NOT_FOUND"`.
+        let status = Int32(exactly: rv).map { CIMStatus(rawValue: UInt32(bitPattern: $0)) }.flatMap { $0.isKnown ? $0 : nil } ?? .failed
+        throw ScriptError(status, "the method returned \(rv)\(r.note.map { ": " + $0 } ?? "")", at: range)
     }
 
     // MARK: - new, update, delete

@@ -59,6 +59,8 @@ public final class Interpreter {
     var subquerySets: [[SourceRange: Set<FoldedValue>]] = []
     /// The running thread's stack, measured when a run starts (see StackGuard).
     var stackGuard = StackGuard()
+    /// `GetDate()` of the statement running (see ``clock()``).
+    @exclusivity(unchecked) var statementNow: CIMDateTime?
     /// The clock `now()`/`GetDate()` read; nil for the system clock. A simulated site fixes it.
     public var clockOverride: (@Sendable () -> CIMDateTime)?
 
@@ -221,6 +223,7 @@ public final class Interpreter {
     }
 
     func execute(_ statement: Statement) throws -> Flow {
+        statementNow = nil
         try step(statement.range)
         switch statement.kind {
         case .transaction(let control):

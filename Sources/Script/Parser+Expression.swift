@@ -30,13 +30,14 @@ extension Parser {
     /// pasted 100 000-term expression is an error, not a stack overflow.
     mutating func chainLink(_ links: inout Int) throws(Failure) {
         depth += 1
+        chainDepth += 1
         links += 1
-        if depth > maxDepth { throw fail("too many operators in one expression (limit is \(maxDepth)); split it up, or use IN (…) for a list") }
+        if depth > maxDepth { throw fail(Self.tooManyOperators(maxDepth)) }
     }
 
     mutating func andExpression() throws(Failure) -> Expression {
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chainDepth -= links }
         var left = try notExpression()
         while acceptWord("and") {
             try chainLink(&links)
@@ -139,7 +140,7 @@ extension Parser {
 
     mutating func additive() throws(Failure) -> Expression {
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chainDepth -= links }
         var left = try multiplicative()
         while case .symbol(let s) = current.kind, s == .plus || s == .minus || s == .concat {
             try chainLink(&links)
@@ -153,7 +154,7 @@ extension Parser {
 
     mutating func multiplicative() throws(Failure) -> Expression {
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chainDepth -= links }
         var left = try unary()
         while case .symbol(let s) = current.kind, s == .star || s == .slash || s == .percent {
             try chainLink(&links)
@@ -191,7 +192,7 @@ extension Parser {
 
     mutating func postfixExpression() throws(Failure) -> Expression {
         var links = 0
-        defer { depth -= links }
+        defer { depth -= links; chainDepth -= links }
         var e = try primary()
         while true {
             if current.isSymbol(.dot) || current.isSymbol(.leftBracket) { try chainLink(&links) }

@@ -12,6 +12,9 @@ public struct Parser {
     var diagnostics: [Diagnostic] = []
     /// Nesting depth of expressions and blocks; deep nesting is an error, never a stack overflow.
     var depth = 0
+    /// The part of `depth` that is operators chained in one expression (`a or b or …`), so the message
+    /// names the limit hit: too many operators, or brackets and blocks nested too deep.
+    var chainDepth = 0
     let maxDepth: Int
 
     struct Failure: Error {}
@@ -76,12 +79,17 @@ public struct Parser {
 
     /// Describes a token for messages: `'from'`, `end of input`, `end of line`.
     func describe(_ t: Token) -> String {
+        func cut(_ s: String) -> String { s.count > 30 ? s.prefix(30) + "…" : s }
         switch t.kind {
-        case .end: "end of input"
-        case .newline: "end of line"
-        case .string: "string \"\(t.text.prefix(30))\""
-        default: "'\(source.text(of: t.range).prefix(30))'"
+        case .end: return "end of input"
+        case .newline: return "end of line"
+        case .string: return "string \"\(cut(t.text))\""
+        default: return "'\(cut(source.text(of: t.range)))'"
         }
+    }
+
+    static func tooManyOperators(_ limit: Int) -> String {
+        "too many operators in one expression (limit is \(limit)); split it up, or use IN (…) for a list"
     }
 
     /// Records an error at a token and fails the current statement. At end of input the error is
@@ -115,7 +123,10 @@ public struct Parser {
 
     mutating func enter() throws(Failure) {
         depth += 1
-        if depth > maxDepth { throw fail("nesting is too deep (limit is \(maxDepth))") }
+        if depth > maxDepth {
+            if chainDepth * 2 > depth { throw fail(Self.tooManyOperators(maxDepth)) }
+            throw fail("brackets, blocks and calls nest too deep (limit is \(maxDepth) levels)")
+        }
     }
 
     func range(from start: Token) -> SourceRange { SourceRange(start.range.start, tokens[max(0, p - 1)].range.end) }

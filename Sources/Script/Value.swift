@@ -44,6 +44,20 @@ public enum Value: Sendable {
     }
 
     /// A short name of the kind of value, for error messages: "a string", "a list", "an instance of SMS_Package".
+    /// What `typeof` answers: the CIM type (`sint64`, `string[]`, `datetime`), `null`, `list`, the class
+    /// of an instance, `record`, `rows` or `class`.
+    public var typeName: String {
+        switch self {
+        case .cim(.null): "null"
+        case .cim(let v): v.type?.description ?? "value"
+        case .list: "list"
+        case .instance(let i): i.className.string
+        case .record: "record"
+        case .rows: "rows"
+        case .cimClass: "class"
+        }
+    }
+
     public var kindDescription: String {
         switch self {
         case .cim(.null): "null"

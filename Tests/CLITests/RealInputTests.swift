@@ -188,3 +188,66 @@ import Testing
         #expect(r.stdout == "start\n")
     }
 }
+
+/// The smaller items of real input: one GetDate() per statement, errors that locate and never echo control
+/// bytes, the overflow rule, limit messages, statuses from ReturnValues, typeof.
+@Suite struct SmallerRealInputTests {
+    func run(_ script: String) throws -> CLIResult { try CLI.run(["-c", script]) }
+
+    @Test func getDateHasOneValuePerStatement() throws {
+        let r = try run("print GetDate() - DateAdd(dd, -1, GetDate())\nprint DATEDIFF(ss, GetDate(), GetDate())")
+        #expect(r.stdout == "00000001000000.000000:000\n0\n", "\(r.stdout)")
+        // A loop still sees time pass: each statement reads the clock again.
+        let loop = try run("$a = GetDate()\n$i = 0\nwhile $i < 20000 { $i = $i + 1 }\nprint GetDate() >= $a")
+        #expect(loop.stdout == "true\n")
+    }
+
+    @Test func anUnterminatedStringIsReportedWhereItStarts() throws {
+        let r = try CLI.run([], stdin: "print 1\nprint \"abc\nprint 2\nprint 3\n")
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("<stdin>:2:7: error: unterminated string"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
+    @Test func errorsNeverEchoControlBytes() throws {
+        let r = try run("print \"a\"\u{1}\u{1B}[31m bad")
+        #expect(r.status == 2)
+        #expect(!r.stderr.contains("\u{1B}") && !r.stderr.contains("\u{1}"), "\(r.stderr.debugDescription)")
+        #expect(r.stderr.contains("unexpected character: '\\x01'") && r.stderr.contains("'\\x1B'"))
+        let cr = try CLI.run([], stdin: "SELECT\nNmae\rFROM\tSMS_Package\n")
+        #expect(!cr.stderr.contains("\r"))
+        #expect(cr.stderr.contains("Nmae\u{240D}FROM SMS_Package"))
+    }
+
+    @Test func aHugeTokenIsQuotedShort() throws {
+        let r = try run("print 1 " + String(repeating: "x", count: 100_000))
+        #expect(r.status == 2)
+        #expect(r.stderr.count < 1_000, "\(r.stderr.count) bytes of error")
+        #expect(r.stderr.contains("found 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"))
+    }
+
+    @Test func integerOverflowFollowsTheDocumentedRule() throws {
+        #expect(try run("print 9223372036854775807 + 1, typeof(9223372036854775807 + 1)").stdout == "9223372036854775808 uint64\n")
+        let beyond = try run("print 18446744073709551615 + 1")
+        #expect(beyond.status == 1 && beyond.stderr.contains("WBEM_E_VALUE_OUT_OF_RANGE"))
+        let below = try run("print -9223372036854775807 - 2")
+        #expect(below.status == 1 && below.stderr.contains("WBEM_E_VALUE_OUT_OF_RANGE"))
+    }
+
+    @Test func theNestingMessageNamesTheLimitHit() throws {
+        let chain = try run("print " + Array(repeating: "1", count: 300).joined(separator: " or "))
+        #expect(chain.stderr.contains("too many operators in one expression (limit is 200)"))
+        let brackets = try run("print " + String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300))
+        #expect(brackets.stderr.contains("brackets, blocks and calls nest too deep (limit is 200 levels)"))
+    }
+
+    @Test func aCaughtReturnValueCarriesItsStatus() throws {
+        let r = try run(#"try { invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S09"], [nal("dp1", "S09")]) } catch $e { print $e.name }"#)
+        #expect(r.stdout == "WBEM_E_NOT_FOUND\n", "\(r.stdout)\(r.stderr)")
+    }
+
+    @Test func typeofNamesTheType() throws {
+        #expect(try run(#"print typeof(1), typeof(1.5), typeof("a"), typeof([1]), typeof(null), typeof(SMS_Package("S0100003"))"#).stdout
+                == "sint64 real64 string list null SMS_Package\n")
+    }
+}

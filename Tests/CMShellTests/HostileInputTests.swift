@@ -64,11 +64,11 @@ import Testing
             let n = 100_000
             return String(repeating: open, count: n) + inner + String(repeating: close, count: n)
         }
-        try site.expectFailure("print " + nested("(", "1", ")"), nil, "nesting is too deep")
-        try site.expectFailure("print " + nested("[", "1", "]"), nil, "nesting is too deep")
-        try site.expectFailure(nested("if true { ", "", "}"), nil, "nesting is too deep")
-        try site.expectFailure("print " + nested("not ", "true", ""), nil, "nesting is too deep")
-        try site.expectFailure("print " + nested("- ", "1", ""), nil, "nesting is too deep")
+        try site.expectFailure("print " + nested("(", "1", ")"), nil, "nest too deep")
+        try site.expectFailure("print " + nested("[", "1", "]"), nil, "nest too deep")
+        try site.expectFailure(nested("if true { ", "", "}"), nil, "nest too deep")
+        try site.expectFailure("print " + nested("not ", "true", ""), nil, "nest too deep")
+        try site.expectFailure("print " + nested("- ", "1", ""), nil, "nest too deep")
     }
 
     /// Regression: long operator chains built trees 100 000 deep, and evaluating one overflowed the stack.
@@ -181,9 +181,9 @@ import Testing
         site.engine.set("sites", .list(Array(repeating: .string("S01"), count: count)))
         site.engine.set("nals", .list(Array(repeating: .string(#"["Display=\\dp1\"]MSWNET:["SMS_SITE=S01"]\\dp1\"#), count: count - 1)
                                       + [.string("garbage")]))
-        try site.expectFailure("invoke SMS_Package(\"S0100003\").AddDistributionPoints($sites, $nals)", .failed, "NALPath[19999]: Invalid NAL path 'garbage'")
+        try site.expectFailure("invoke SMS_Package(\"S0100003\").AddDistributionPoints($sites, $nals)", .invalidParameter, "NALPath[19999]: Invalid NAL path 'garbage'")
         site.engine.set("nals", .list(Array(repeating: .string(#"["Display=\\dp1\"]MSWNET:["SMS_SITE=S01"]\\dp1\"#), count: count + 1)))
-        try site.expectFailure("invoke SMS_Package(\"S0100003\").AddDistributionPoints($sites, $nals)", .failed, "must be the same length")
+        try site.expectFailure("invoke SMS_Package(\"S0100003\").AddDistributionPoints($sites, $nals)", .invalidParameter, "must be the same length")
     }
 
     @Test func nalPathsWithEverySpecialCharacterAreErrorsOrUnknownServers() throws {

@@ -60,7 +60,7 @@ import CIM
     @Test func deepNestingIsAnErrorNotACrash() {
         let deep = String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000)
         let d = errors("print " + deep)
-        #expect(d.first?.message.contains("nesting is too deep (limit is 200)") == true)
+        #expect(d.first?.message.contains("nest too deep (limit is 200 levels)") == true)
         let deepBlocks = String(repeating: "if true {", count: 5000) + String(repeating: "}", count: 5000)
         #expect(!errors(deepBlocks).isEmpty)
         let deepNot = String(repeating: "not ", count: 100_000) + "true"

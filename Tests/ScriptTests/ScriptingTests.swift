@@ -26,7 +26,7 @@ import CIM
             "X y t true true",
             "S01 has 3 DPs ({})",
             "true true true true 16",
-            "a real64 a list 12!",
+            "real64 list 12!",
         ])
     }
 
