@@ -29,17 +29,19 @@ import Testing
         #expect(roomy.run(script: "select count(*) from SMS_R_System").exitCode == 0)
     }
 
-    /// A nested-loop self-join of 2,000 systems (four million pairs) stops at the time limit.
+    /// Three systems in name order: a nested-loop join of millions of rows, stopped at the time limit.
+    static let tripleJoin = "select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name < b.Name inner join SMS_R_System as c on b.Name < c.Name"
+
     @Test func timeLimitStopsAJoin() throws {
-        let e = try engine(systems: 2_000) { $0.timeLimit = .milliseconds(300) }
+        let e = try engine { $0.timeLimit = .milliseconds(300) }
         let started = ContinuousClock.now
-        let error = try #require(failure(e.run(script: "select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name < b.Name")))
+        let error = try #require(failure(e.run(script: Self.tripleJoin)))
         #expect(error.status == .timedOut)
         #expect(ContinuousClock.now - started < .seconds(60))
     }
 
     @Test func sortStopsAtTheStepBudget() throws {
-        let e = try engine(systems: 2_000) { $0.maxSteps = 4_500 }
+        let e = try engine { $0.maxSteps = 800 }
         let error = try #require(failure(e.run(script: "select a.Name, b.Name from SMS_R_System as a inner join SMS_G_System_OPERATING_SYSTEM as b on b.ResourceID = a.ResourceID order by a.Name")))
         #expect(error.status == .quotaViolation)
     }
@@ -47,8 +49,8 @@ import Testing
     /// The memory limit covers what a query builds: a join that keeps millions of rows is stopped.
     @Test func memoryLimitStopsAGrowingJoin() throws {
         let resident = try #require(ResidentMemory.bytes())
-        let e = try engine(systems: 2_000) { $0.maxMemoryBytes = resident + 64 << 20 }
-        let error = try #require(failure(e.run(script: "select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name <> b.Name")))
+        let e = try engine { $0.maxMemoryBytes = resident + 64 << 20 }
+        let error = try #require(failure(e.run(script: Self.tripleJoin)))
         #expect(error.status == .outOfMemory)
         #expect(error.message.contains("MB"))
         e.limits.maxMemoryBytes = nil
@@ -57,7 +59,7 @@ import Testing
 
     /// Cancellation from another thread lands inside a long join.
     @Test func cancellationStopsAJoin() throws {
-        let e = try engine(systems: 2_000) { _ in }
+        let e = try engine { _ in }
         let cancellation = e.cancellation
         let finished = Cancellation(), stopped = DispatchSemaphore(value: 0)
         let canceller = Thread {
@@ -68,7 +70,7 @@ import Testing
             stopped.signal()
         }
         canceller.start()
-        let error = failure(e.run(script: "select count(*) from SMS_R_System as a inner join SMS_R_System as b on a.Name < b.Name"))
+        let error = failure(e.run(script: Self.tripleJoin))
         finished.cancel()
         stopped.wait()
         #expect(error?.status == .callCancelled)
@@ -77,7 +79,7 @@ import Testing
     /// A collection evaluation that a method sets off runs under the statement's limits; when one stops it,
     /// the statement is undone and the collection is as it was.
     @Test func limitsHoldInsideCollectionEvaluation() throws {
-        let e = try engine(systems: 2_000) { _ in }
+        let e = try engine { _ in }
         let setUp = e.run(script: """
             $c = new SMS_Collection { Name = "Heavy", LimitToCollectionID = "SMS00001" }
             $id = SMS_Collection($c.CollectionID).CollectionID
