@@ -113,7 +113,7 @@ extension CIMRepository {
     public var store: (any RepositoryStore)? { locked { persistentStore } }
 
     /// Attaches the store that committed transactions go to from now on (after it has loaded its contents
-    /// with ``loadFromStore(writingBack:_:)``).
+    /// with ``loadFromStore(writingBack:undoable:_:)``).
     public func attach(_ store: any RepositoryStore) {
         locked { persistentStore = store }
     }
@@ -144,7 +144,7 @@ extension CIMRepository {
 
     /// Puts a stored instance in place as it is, replacing any with the same key: no hooks, no key-family
     /// checks (the store held it, so it was valid when it was written). For stores, inside
-    /// ``loadFromStore(writingBack:_:)``.
+    /// ``loadFromStore(writingBack:undoable:_:)``.
     public func putStoredInstance(_ instance: CIMInstance, namespace: String? = nil) throws(CIMError) {
         try locked { () throws(CIMError) in
             let ns = try resolveNamespace(namespace)
