@@ -117,25 +117,10 @@ import Testing
 
     @Test func cancellationFromAnotherThread() throws {
         let (e, _) = try engine()
-        let cancellation = e.cancellation
-        // A plain thread, not a Dispatch queue: on a one-CPU machine the global queues are as wide as the CPU
-        // count and this test occupies the one worker, so a Dispatch timer would never fire. The thread keeps
-        // cancelling until the run has ended, since a cancel that lands before the run starts is cleared by it.
-        let finished = Cancellation(), stopped = DispatchSemaphore(value: 0)
-        let canceller = Thread {
-            while !finished.isCancelled {
-                Thread.sleep(forTimeInterval: 0.05)
-                cancellation.cancel()
-            }
-            stopped.signal()
-        }
-        canceller.start()
         var limits = EngineLimits()
         limits.timeLimit = .seconds(60)  // a backstop: a broken cancel fails the test instead of hanging the run
         e.limits = limits
-        let r = e.run(script: "$n = 0\nwhile true { $n = $n + 1 }")
-        finished.cancel()
-        stopped.wait()  // no late cancel may land in the next run
+        let r = cancellingRepeatedly(e.cancellation) { e.run(script: "$n = 0\nwhile true { $n = $n + 1 }") }
         guard case .failed(let error) = r.outcome else { Issue.record("expected cancellation"); return }
         #expect(error.status == .callCancelled)
         #expect(e.run(script: "print $n > 0").exitCode == 0)  // the next run starts uncancelled

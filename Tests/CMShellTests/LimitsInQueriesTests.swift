@@ -60,19 +60,7 @@ import Testing
     /// Cancellation from another thread lands inside a long join.
     @Test func cancellationStopsAJoin() throws {
         let e = try engine { _ in }
-        let cancellation = e.cancellation
-        let finished = Cancellation(), stopped = DispatchSemaphore(value: 0)
-        let canceller = Thread {
-            while !finished.isCancelled {
-                Thread.sleep(forTimeInterval: 0.05)
-                cancellation.cancel()
-            }
-            stopped.signal()
-        }
-        canceller.start()
-        let error = failure(e.run(script: Self.tripleJoin))
-        finished.cancel()
-        stopped.wait()
+        let error = failure(cancellingRepeatedly(e.cancellation) { e.run(script: Self.tripleJoin) })
         #expect(error?.status == .callCancelled)
     }
 
@@ -95,4 +83,23 @@ import Testing
         #expect(try e.evaluate("SMS_Collection($id).MemberCount").displayText == before)
         #expect(try e.evaluate("len(SMS_Collection($id).CollectionRules)").displayText == "1")
     }
+}
+
+/// Runs `body` while a plain thread (not a Dispatch queue: on a one-CPU machine the global queues are as wide
+/// as the CPU count, and the test holds the one worker) cancels every 50 ms until `body` returns — a cancel
+/// that lands before the run starts is cleared by it, so one is not enough. No late cancel outlives `body`.
+func cancellingRepeatedly<T>(_ cancellation: Cancellation, _ body: () -> T) -> T {
+    let finished = Cancellation(), stopped = DispatchSemaphore(value: 0)
+    let canceller = Thread {
+        while !finished.isCancelled {
+            Thread.sleep(forTimeInterval: 0.05)
+            cancellation.cancel()
+        }
+        stopped.signal()
+    }
+    canceller.start()
+    let result = body()
+    finished.cancel()
+    stopped.wait()
+    return result
 }
