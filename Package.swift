@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // cmsh — a shell and embeddable scripting engine for the ConfigMgr SMS Provider object model.
 //
 // Data flows one way: text → tokens → AST → interpreter → object model → providers.
@@ -8,6 +8,7 @@
 //   SiteStore  a site kept in an SQLite file (GRDB): the durable store behind a repository
 //   CMShell    the public embedding API the CLI itself uses, and the output renderers
 //   LineEditor libedit line editing (system library + a small C shim for its variadic calls)
+//   Server     `cmsh serve`: the site over HTTPS — the AdminService's OData WMI route (Hummingbird 2 on SwiftNIO)
 //   cmsh       the executable: arguments, REPL, batch runner
 // The core modules (CIM, Script) depend on nothing but Foundation so they build fast.
 import PackageDescription
@@ -26,6 +27,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates", exact: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-asn1", exact: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         .target(name: "CIM", swiftSettings: strict),
@@ -36,8 +45,22 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", providers: [.apt(["libedit-dev"])]),
         .target(name: "EditShim", dependencies: ["CLibEdit"]),
         .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"], swiftSettings: strict),
+        .target(name: "Server", dependencies: [
+            "CMShell",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+        ], swiftSettings: strict),
         .executableTarget(name: "cmsh", dependencies: [
-            "CMShell", "LineEditor", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CMShell", "LineEditor", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "EmbeddingHost", dependencies: ["CMShell"], path: "Examples/EmbeddingHost",
                           exclude: ["expected.out"], swiftSettings: strict),

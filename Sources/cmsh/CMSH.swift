@@ -18,6 +18,7 @@ struct CMSH: ParsableCommand {
         cmsh < script.cmsh                    run statements from standard input
         cmsh --site FILE [--init demo|empty]  the same on a site kept in an SQLite file
         cmsh --systems N                      the demo site with a generated fleet of N systems
+        cmsh serve --users FILE               serve the site over HTTPS (the AdminService route); cmsh serve --help
         """,
         discussion: """
         Examples:
@@ -116,6 +117,11 @@ struct CMSH: ParsableCommand {
 
     /// Usage errors exit with 2 (not ArgumentParser's 64), as the shell promises.
     static func main() {
+        // `cmsh serve …` is a command of its own; any other first word is a script or an option.
+        if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "serve" {
+            Serve.main(Array(CommandLine.arguments.dropFirst(2)))
+            return
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -1,0 +1,193 @@
+// ODataJSON: CIM values as the AdminService writes them in JSON, and JSON request bodies back into CIM values
+// of the types the class or method declares.
+import CIM
+import Foundation
+
+/// A JSON value with object members in order (a class's properties in declaration order read best).
+indirect enum JSONValue: Sendable {
+    case null
+    case bool(Bool)
+    /// The number's text, already valid JSON.
+    case number(String)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .number(let n): out += n
+        case .string(let s): Self.quote(s, into: &out)
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += "," }
+                Self.quote(key, into: &out)
+                out += ":"
+                value.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    static func quote(_ s: String, into out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+}
+
+enum ODataJSON {
+    /// The largest integer a JSON reader holding doubles keeps exactly; beyond it sint64/uint64 go as strings.
+    static let exactIntegerLimit: Int128 = 1 << 53
+
+    /// An instance's properties in declaration order (system properties left out).
+    static func entity(_ instance: CIMInstance) -> JSONValue {
+        .object(instance.cimClass.properties.indices.map { slot in
+            (instance.cimClass.properties[slot].name.string, value(instance[slot: slot]))
+        })
+    }
+
+    static func value(_ v: CIMValue) -> JSONValue {
+        switch v {
+        case .null: return .null
+        case .boolean(let b): return .bool(b)
+        case .string(let s): return .string(s)
+        case .char16(let c): return .string(String(c))
+        case .real32(let d): return number(Double(d))
+        case .real64(let d): return number(d)
+        case .datetime(let d): return .string(dateTime(d))
+        case .reference(let path): return .string(path.description)
+        case .object(let instance):
+            return .object([("@odata.type", .string("#AdminService." + instance.className.string))] + members(entity(instance)))
+        case .array(let a): return .array(a.elements.map(value))
+        default:
+            guard let i = v.integerValue else { return .string("\(v)") }
+            return abs(i) <= exactIntegerLimit ? .number(String(i)) : .string(String(i))
+        }
+    }
+
+    private static func members(_ v: JSONValue) -> [(String, JSONValue)] {
+        if case .object(let m) = v { return m } else { return [] }
+    }
+
+    private static func number(_ d: Double) -> JSONValue {
+        guard d.isFinite else { return .string(d.isNaN ? "NaN" : (d < 0 ? "-INF" : "INF")) }
+        if d == d.rounded(), abs(d) < 1e15 { return .number(String(Int64(d))) }
+        return .number("\(d)")
+    }
+
+    /// OData's DateTimeOffset (`2026-11-01T09:00:00Z`, microseconds when there are any) or, for a CIM
+    /// interval, its Duration (`P1DT02H03M04S`).
+    static func dateTime(_ d: CIMDateTime) -> String {
+        let dmtf = d.description  // yyyymmddHHMMSS.mmmmmmsUUU or ddddddddHHMMSS.mmmmmm:000
+        let c = Array(dmtf)
+        func part(_ r: Range<Int>) -> String { String(c[r]) }
+        if c.count >= 25, c[21] == ":" {
+            let days = Int(part(0..<8)) ?? 0
+            let micro = part(15..<21)
+            return "P\(days)DT\(part(8..<10))H\(part(10..<12))M\(part(12..<14))\(micro == "000000" ? "" : "." + micro)S"
+        }
+        guard c.count >= 25 else { return dmtf }
+        let micro = part(15..<21)
+        let offset = Int(part(22..<25)) ?? 0
+        let sign = c[21] == "-" ? "-" : "+"
+        let zone = offset == 0 ? "Z" : String(format: "%@%02d:%02d", sign, offset / 60, offset % 60)
+        return "\(part(0..<4))-\(part(4..<6))-\(part(6..<8))T\(part(8..<10)):\(part(10..<12)):\(part(12..<14))"
+            + (micro == "000000" ? "" : "." + micro) + zone
+    }
+
+    // MARK: - Request bodies
+
+    /// Parses a request body that must be a JSON object.
+    static func object(_ data: Data) throws(ODataError) -> [String: JSONInput] {
+        guard !data.isEmpty else { return [:] }
+        let parsed: JSONInput
+        do { parsed = try JSONDecoder().decode(JSONInput.self, from: data) } catch {
+            throw ODataError(.badRequest, .invalidParameter, "the request body is not valid JSON")
+        }
+        guard case .object(let object) = parsed else {
+            throw ODataError(.badRequest, .invalidParameter, "the request body must be a JSON object")
+        }
+        return object
+    }
+
+    /// A JSON value as a CIM value of `type`; `what` names it in errors ("SiteCode", "Description").
+    static func cimValue(_ json: JSONInput, as type: CIMType, _ what: String) throws(ODataError) -> CIMValue {
+        if case .null = json { return .null }
+        if type.isArray {
+            guard case .array(let items) = json else {
+                throw ODataError(.badRequest, .typeMismatch, "\(what) must be a JSON array of \(type.scalar)")
+            }
+            var elements: [CIMValue] = []
+            for (i, item) in items.enumerated() {
+                elements.append(try cimValue(item, as: CIMType(type.scalar), "\(what)[\(i)]"))
+            }
+            return .array(CIMArray(elementType: type.scalar, elements))
+        }
+        let raw: CIMValue
+        switch json {
+        case .bool(let b): raw = .boolean(b)
+        case .integer(let i): raw = .sint64(i)
+        case .real(let d): raw = .real64(d)
+        case .string(let s): raw = .string(s)
+        case .null: return .null
+        case .array, .object:
+            throw ODataError(.badRequest, .typeMismatch, "\(what) must be a \(type), not a JSON \(json.kind)")
+        }
+        do { return try raw.converted(to: type) } catch {
+            throw ODataError(.badRequest, .typeMismatch, "\(what) must be a \(type): \(error.message)")
+        }
+    }
+}
+
+/// A JSON value as a request body holds it, booleans told apart from numbers.
+enum JSONInput: Decodable, Sendable {
+    case null, bool(Bool), integer(Int64), real(Double), string(String)
+    case array([JSONInput]), object([String: JSONInput])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null } else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int64.self) { self = .integer(i) } else if let d = try? c.decode(Double.self) { self = .real(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) } else if let a = try? c.decode([JSONInput].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONInput].self)) }
+    }
+
+    var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .integer, .real: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}

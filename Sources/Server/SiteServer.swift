@@ -1,0 +1,134 @@
+// SiteServer: `cmsh serve` — a site on HTTPS (Hummingbird 2 on SwiftNIO): the AdminService's WMI route under
+// /AdminService/wmi/, every request authenticated (Basic against a users file), one access-log line each.
+import CIM
+import CMShell
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+import NIOCore
+import NIOSSL
+
+/// How `cmsh serve` listens and whom it lets in.
+public struct ServerConfiguration: Sendable {
+    public enum Transport: Sendable {
+        case tls(ServerIdentity)
+        /// Plain HTTP: loopback addresses only.
+        case plain
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8443
+    public var transport: Transport
+    /// nil: no authentication (`--no-auth`, loopback only).
+    public var users: UserStore?
+    /// The limits each request's query runs under.
+    public var limits = EngineLimits()
+    /// The largest request body taken, in bytes.
+    public var maxBodyBytes = 4 << 20
+    /// Where access-log lines go (one per request).
+    public var log: @Sendable (String) -> Void = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
+    public init(transport: Transport, users: UserStore?) {
+        self.transport = transport
+        self.users = users
+    }
+
+    var isLoopback: Bool { host == "127.0.0.1" || host == "::1" || host == "localhost" }
+}
+
+/// Per-request state: who the caller is, for the access log.
+struct ServerContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    var remote: String
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remote = source.channel.remoteAddress?.ipAddress ?? "-"
+    }
+}
+
+public enum SiteServer {
+    /// Serves the site `makeEngine` opens until SIGINT or SIGTERM; `onReady` gets the URL once listening.
+    public static func run(_ configuration: ServerConfiguration, makeEngine: @escaping @Sendable () throws -> Engine,
+                           onReady: @escaping @Sendable (String) -> Void) async throws {
+        if case .plain = configuration.transport, !configuration.isLoopback {
+            throw ServerError("--plain-http is for loopback addresses only (127.0.0.1, ::1); use TLS for \(configuration.host)")
+        }
+        if configuration.users == nil, !configuration.isLoopback {
+            throw ServerError("--no-auth is for loopback addresses only")
+        }
+        let host = try SiteHost(makeEngine: makeEngine, limits: configuration.limits)
+        let scheme: String
+        let server: HTTPServerBuilder
+        switch configuration.transport {
+        case .tls(let identity):
+            scheme = "https"
+            var tls = TLSConfiguration.makeServerConfiguration(certificateChain: identity.certificateChain.map { .certificate($0) },
+                                                               privateKey: .privateKey(identity.privateKey))
+            tls.minimumTLSVersion = .tlsv12
+            server = try .tls(.http1(configuration: .init(idleTimeout: .seconds(60))), tlsConfiguration: tls)
+        case .plain:
+            scheme = "http"
+            server = .http1(configuration: .init(idleTimeout: .seconds(60)))
+        }
+        let routes = AdminServiceRoutes(host: host, maxBodyBytes: configuration.maxBodyBytes)
+        let authenticator = configuration.users.map { Authenticator(users: $0) }
+        let log = configuration.log
+        let responder = CallbackResponder<ServerContext> { request, context in
+            let started = ContinuousClock.now
+            var user = "-"
+            let response: Response
+            if let authenticator {
+                switch await authenticator.user(for: request) {
+                case .some(let name): user = name; response = await routes.respond(request, baseURL: baseURL(request, scheme))
+                case nil: response = AdminServiceRoutes.error(ODataError(.unauthorized, .accessDenied, "authentication required: HTTP Basic with a user of the --users file"), extraHeaders: [.wwwAuthenticate: "Basic realm=\"cmsh\""])
+                }
+            } else {
+                response = await routes.respond(request, baseURL: baseURL(request, scheme))
+            }
+            let elapsed = ContinuousClock.now - started
+            let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            log("\(context.remote) \(user) \"\(request.method) \(request.uri.description.prefix(500))\" \(response.status.code) \(String(format: "%.1f", ms))ms")
+            return response
+        }
+        let app = Application(
+            responder: responder, server: server,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cmsh"),
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                onReady("\(scheme)://\(configuration.host):\(port)")
+            },
+            logger: Logger(label: "cmsh.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
+        try await app.runService()
+    }
+
+    static func baseURL(_ request: Request, _ scheme: String) -> String {
+        "\(scheme)://\(request.head.authority ?? "localhost")/AdminService/wmi"
+    }
+}
+
+/// HTTP Basic against the users file. A verified password is remembered (by its SHA-256, never as text),
+/// so a client on keep-alive does not pay PBKDF2's 210,000 rounds on every request.
+actor Authenticator {
+    let users: UserStore
+    private var verified: Set<SHA256Digest> = []
+
+    init(users: UserStore) { self.users = users }
+
+    func user(for request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
+              let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+              let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":") else { return nil }
+        let name = String(text[..<colon]), password = String(text[text.index(after: colon)...])
+        let digest = SHA256.hash(data: Data(text.utf8))
+        if verified.contains(digest) { return name }
+        guard users.verify(user: name, password: password) else { return nil }
+        if verified.count > 10_000 { verified.removeAll() }
+        verified.insert(digest)
+        return name
+    }
+}

@@ -1,0 +1,212 @@
+// `cmsh serve` with real HTTP clients — curl and Python's requests — on 127.0.0.1 (a free port), over TLS
+// verified against the certificate the server made: the AdminService's WMI route, errors, authentication.
+import Foundation
+import Testing
+
+/// One `cmsh serve` on a free loopback port, stopped (SIGTERM) when released.
+final class ServeProcess {
+    let url: String
+    let directory: URL
+    let certificate: String
+    let users: String
+    let fingerprint: String
+    private let child: ChildProcess.Running
+    static let user = "admin", password = "correct-horse-9"
+
+    init(_ extra: [String] = []) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        users = directory.appendingPathComponent("users").path
+        certificate = directory.appendingPathComponent("cert.pem").path
+        let add = try CLI.run(["serve", "--add-user", Self.user, "--users", users], stdin: Self.password + "\n")
+        guard add.status == 0 else { throw ServerFailed(text: "add-user: \(add.stderr)") }
+        var env = ProcessInfo.processInfo.environment
+        env["CMSH_HISTORY"] = ""
+        child = try ChildProcess.start(CLI.binary.path, ["serve", "--listen", "127.0.0.1:0", "--users", users,
+                                                          "--cert-out", certificate, "--log", "none"] + extra, environment: env)
+        var output = ""
+        while !output.contains("\n"), output.count < 10_000 {
+            let chunk = child.read()
+            if chunk.isEmpty { break }
+            output += String(decoding: chunk, as: UTF8.self)
+        }
+        guard let range = output.range(of: #"https?://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) else {
+            throw ServerFailed(text: "no ready line: \(output)")
+        }
+        url = String(output[range])
+        let pem = (try? String(contentsOfFile: certificate, encoding: .utf8)) ?? ""
+        fingerprint = Self.fingerprint(ofPEM: pem)
+    }
+
+    deinit {
+        child.kill(SIGTERM)
+        child.wait()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    struct ServerFailed: Error, CustomStringConvertible { let text: String; var description: String { text } }
+
+    /// SHA-256 of the certificate's DER, as openssl prints it.
+    static func fingerprint(ofPEM pem: String) -> String {
+        let body = pem.split(separator: "\n").filter { !$0.hasPrefix("-----") }.joined()
+        guard let der = Data(base64Encoded: body) else { return "" }
+        let child = try? ChildProcess.run("/usr/bin/sha256sum", [], environment: [:], stdin: der, timeout: 10)
+        let hex = String(decoding: child?.stdout ?? Data(), as: UTF8.self).prefix(64).uppercased()
+        return stride(from: 0, to: hex.count, by: 2).map { i in String(hex.dropFirst(i).prefix(2)) }.joined(separator: ":")
+    }
+
+    /// curl against the server: status code and body.
+    func curl(_ path: String, _ arguments: [String] = [], password: String = ServeProcess.password) throws -> (status: Int, body: String) {
+        let child = try ChildProcess.run("/usr/bin/curl", ["-sS", "--cacert", certificate, "-u", "\(Self.user):\(password)",
+                                                           "-w", "\n%{http_code}"] + arguments + [url + path],
+                                         environment: ProcessInfo.processInfo.environment, stdout: .capture, stderr: .capture, timeout: 60)
+        let text = String(decoding: child.stdout, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
+    }
+
+    /// Runs a Python script with requests, given URL, CERT, USER, PASSWORD; its stdout.
+    func python(_ script: String) throws -> (status: Int32, stdout: String, stderr: String) {
+        let python = CLI.packageRoot.appendingPathComponent(".build/venv/bin/python").path
+        var env = ProcessInfo.processInfo.environment
+        env["URL"] = url
+        env["CERT"] = certificate
+        env["USER_NAME"] = Self.user
+        env["PASSWORD"] = Self.password
+        let child = try ChildProcess.run(python, ["-c", script], environment: env, stdout: .capture, stderr: .capture, timeout: 120)
+        return (child.status, String(decoding: child.stdout, as: UTF8.self), String(decoding: child.stderr, as: UTF8.self))
+    }
+}
+
+@Suite struct ServeTests {
+    func json(_ text: String) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+    }
+
+    @Test func curlReadsTheWMIRoute() throws {
+        let s = try ServeProcess()
+        let service = try s.curl("/AdminService/wmi/")
+        #expect(service.status == 200)
+        let sets = (json(service.body)["value"] as? [[String: Any]])?.compactMap { $0["name"] as? String } ?? []
+        #expect(sets.contains("SMS_Package") && sets.contains("SMS_R_System"))
+        let metadata = try s.curl("/AdminService/wmi/$metadata")
+        #expect(metadata.status == 200)
+        #expect(metadata.body.contains(#"<EntityType Name="SMS_Package"><Key><PropertyRef Name="PackageID"/></Key>"#))
+        #expect(metadata.body.contains(#"<Action Name="AddDistributionPoints" IsBound="true">"#))
+        let site = try s.curl("/AdminService/wmi/SMS_Site")
+        #expect(site.status == 200)
+        #expect((json(site.body)["@odata.context"] as? String)?.hasSuffix("/AdminService/wmi/$metadata#SMS_Site") == true)
+        let byKey = try s.curl("/AdminService/wmi/SMS_Package('S0100003')")
+        let rows = json(byKey.body)["value"] as? [[String: Any]]
+        #expect(rows?.count == 1 && rows?.first?["PackageID"] as? String == "S0100003")
+        // Case-insensitive class names, numeric keys, several keys by name.
+        #expect(try s.curl("/AdminService/wmi/sms_r_system(16777220)").body.contains(#""Name":"PC-0001""#))
+        let filtered = try s.curl("/AdminService/wmi/SMS_R_System", ["-G", "--data-urlencode", "$filter=startswith(Name,'PC-000') and not (Client eq 0)",
+                                                                       "--data-urlencode", "$select=Name,ResourceID", "--data-urlencode", "$orderby=Name desc",
+                                                                       "--data-urlencode", "$top=2", "--data-urlencode", "$skip=1", "--data-urlencode", "$count=true"])
+        let page = json(filtered.body)
+        #expect(filtered.status == 200, "\(filtered.body)")
+        // The same rows as cmsh prints for the same query on the same (demo) site.
+        let local = try CLI.run(["--format", "csv", "-c", "select Name from SMS_R_System where Name like 'PC-000%' and not (Client = 0) order by Name desc"])
+        let names = local.stdout.split(separator: "\n").dropFirst().map(String.init)
+        #expect(names.count > 3)
+        #expect((page["value"] as? [[String: Any]])?.map { $0["Name"] as? String ?? "" } == Array(names.dropFirst().prefix(2)))
+        #expect((page["value"] as? [[String: Any]])?.first?.keys.sorted() == ["Name", "ResourceID"])
+        #expect(page["@odata.count"] as? Int == names.count)
+    }
+
+    @Test func errorsHaveTheirHTTPStatusAndWMIStatus() throws {
+        let s = try ServeProcess()
+        let cases: [(String, [String], Int, String)] = [
+            ("/AdminService/wmi/SMS_Package('S01FFFFF')", [], 404, "WBEM_E_NOT_FOUND"),
+            ("/AdminService/wmi/SMS_Nope", [], 404, "WBEM_E_INVALID_CLASS"),
+            ("/AdminService/wmi/SMS_Package?$filter=Nmae%20eq%20'x'", [], 400, "WBEM_E_INVALID_PROPERTY"),
+            ("/AdminService/wmi/SMS_Package?$filter=Name%20eq", [], 400, "WBEM_E_INVALID_QUERY"),
+            ("/AdminService/wmi/SMS_Package?$top=-1", [], 400, "WBEM_E_INVALID_QUERY"),
+            ("/AdminService/wmi/SMS_Package", ["-X", "DELETE"], 405, "WBEM_E_NOT_SUPPORTED"),
+            ("/AdminService/wmi/SMS_Package", ["-X", "POST", "-H", "Content-Type: application/json", "-d", "{not json"], 400, "WBEM_E_INVALID_PARAMETER"),
+            ("/AdminService/wmi/SMS_Package('S0100003')", ["-X", "PATCH", "-d", #"{"PackageID":"X"}"#], 400, "WBEM_E_READ_ONLY"),
+        ]
+        for (path, args, status, code) in cases {
+            let r = try s.curl(path, args)
+            #expect(r.status == status, "\(path): \(r.status) \(r.body)")
+            let error = json(r.body)["error"] as? [String: Any]
+            #expect(error?["code"] as? String == code, "\(path): \(r.body)")
+            #expect((error?["message"] as? String)?.isEmpty == false)
+        }
+        let big = String(repeating: "x", count: 5 << 20)
+        let bodyFile = s.directory.appendingPathComponent("big.json")
+        try "{\"Description\":\"\(big)\"}".write(to: bodyFile, atomically: true, encoding: .utf8)
+        #expect(try s.curl("/AdminService/wmi/SMS_Package", ["-X", "POST", "--data-binary", "@" + bodyFile.path]).status == 413)
+        #expect(try s.curl("/AdminService/wmi/SMS_Site", password: "wrong-password").status == 401)
+        // The server goes on serving after all of that.
+        #expect(try s.curl("/AdminService/wmi/SMS_Site").status == 200)
+    }
+
+    @Test func createModifyDeleteAsODataClientsDo() throws {
+        let s = try ServeProcess()
+        let created = try s.curl("/AdminService/wmi/SMS_Package", ["-X", "POST", "-H", "Content-Type: application/json", "-i",
+                                                                    "-d", #"{"Name":"Notepad++","Manufacturer":"Don Ho","Priority":2}"#])
+        #expect(created.status == 201, "\(created.body)")
+        #expect(created.body.contains("Location: "))
+        let id = created.body.range(of: #""PackageID":"S01[0-9A-F]{5}""#, options: .regularExpression).map { String(created.body[$0].dropFirst(13).dropLast()) }
+        let packageID = try #require(id)
+        let patched = try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "PATCH", "-d", #"{"Description":"editor"}"#])
+        #expect(patched.status == 200 && patched.body.contains(#""Description":"editor""#) && patched.body.contains(#""Manufacturer":"Don Ho""#))
+        #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "DELETE"]).status == 204)
+        #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')").status == 404)
+    }
+
+    /// The seed call through Python's requests, TLS verified against the served certificate (whose
+    /// fingerprint the server printed), then a bad SiteCode and its error; the row is on a site file that a
+    /// cmsh session then reads.
+    @Test func seedCallThroughPythonRequestsOnASiteFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-serve-site-\(UUID().uuidString).site").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let s = try ServeProcess(["--site", file, "--init", "demo"])
+        let r = try s.python(#"""
+            import os, json, requests, ssl, hashlib
+            url, auth, cert = os.environ["URL"], (os.environ["USER_NAME"], os.environ["PASSWORD"]), os.environ["CERT"]
+            der = ssl.PEM_cert_to_DER_cert(ssl.get_server_certificate(("127.0.0.1", int(url.rsplit(":", 1)[1]))))
+            print(":".join("%02X" % b for b in hashlib.sha256(der).digest()))
+            nal = '["Display=\\\\dp1\\"]MSWNET:["SMS_SITE=S01"]\\\\dp1\\'
+            r = requests.post(url + "/AdminService/wmi/SMS_DriverPackage('PKG00001')/AdminService.AddDistributionPoints",
+                              json={"SiteCode": ["S01"], "NALPath": [nal]}, auth=auth, verify=cert)
+            print(r.status_code, r.json()["ReturnValue"])
+            r = requests.get(url + "/AdminService/wmi/SMS_DistributionPoint", params={"$filter": "PackageID eq 'PKG00001'"}, auth=auth, verify=cert)
+            print(r.status_code, [row["SiteCode"] for row in r.json()["value"]])
+            r = requests.post(url + "/AdminService/wmi/SMS_Package('S0100003')/AdminService.AddDistributionPoints",
+                              json={"SiteCode": ["S09"], "NALPath": ['["Display=\\\\dp1\\"]MSWNET:["SMS_SITE=S09"]\\\\dp1\\']}, auth=auth, verify=cert)
+            print(r.status_code, r.json()["error"]["code"])
+            try:
+                requests.get(url + "/AdminService/wmi/SMS_Site", auth=auth)
+                print("unverified TLS accepted")
+            except requests.exceptions.SSLError:
+                print("unverified TLS refused")
+            """#)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == s.fingerprint && !s.fingerprint.isEmpty)
+        #expect(Array(lines.dropFirst()) == ["200 0", "200 ['S01']", "404 WBEM_E_NOT_FOUND", "unverified TLS refused"], "\(r.stdout)")
+        let cmsh = try CLI.run(["--site", file, "--format", "csv", "-c", #"select SiteCode from SMS_DistributionPoint where PackageID = "PKG00001""#])
+        #expect(cmsh.stdout == "SiteCode\nS01\n", "\(cmsh.stderr)")
+    }
+
+    @Test func usersFileAndLoopbackRules() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-users-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let users = dir.appendingPathComponent("users").path
+        #expect(try CLI.run(["serve", "--add-user", "bob", "--users", users], stdin: "short\n").status != 0)
+        #expect(try CLI.run(["serve", "--add-user", "bob", "--users", users], stdin: "long-enough-pw\n").status == 0)
+        let text = try String(contentsOfFile: users, encoding: .utf8)
+        #expect(text.hasPrefix("bob:pbkdf2-sha256$210000$") && !text.contains("long-enough-pw"))
+        let mode = (try FileManager.default.attributesOfItem(atPath: users)[.posixPermissions] as? Int) ?? 0
+        #expect(mode == 0o600)
+        for args in [["--listen", "0.0.0.0:0", "--plain-http"], ["--listen", "0.0.0.0:0", "--no-auth"]] {
+            let r = try CLI.run(["serve", "--users", users] + args)
+            #expect(r.status != 0 && r.stderr.contains("loopback"), "\(args): \(r.stderr)")
+        }
+        #expect(try CLI.run(["serve"]).status != 0)  // no users file, no --no-auth
+    }
+}
