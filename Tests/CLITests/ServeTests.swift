@@ -38,9 +38,20 @@ final class ServeProcess {
         fingerprint = Self.fingerprint(ofPEM: pem)
     }
 
-    deinit {
+    private var stopped: Int32?
+
+    /// SIGTERM, then the exit status (0 when the server shut down cleanly).
+    @discardableResult
+    func stop() -> Int32 {
+        if let stopped { return stopped }
         child.kill(SIGTERM)
-        child.wait()
+        let status = child.wait()
+        stopped = status
+        return status
+    }
+
+    deinit {
+        stop()
         try? FileManager.default.removeItem(at: directory)
     }
 
@@ -190,6 +201,49 @@ final class ServeProcess {
         #expect(Array(lines.dropFirst()) == ["200 0", "200 ['S01']", "404 WBEM_E_NOT_FOUND", "unverified TLS refused"], "\(r.stdout)")
         let cmsh = try CLI.run(["--site", file, "--format", "csv", "-c", #"select SiteCode from SMS_DistributionPoint where PackageID = "PKG00001""#])
         #expect(cmsh.stdout == "SiteCode\nS01\n", "\(cmsh.stderr)")
+        // SIGTERM: a clean exit, and the file passes SQLite's integrity check.
+        #expect(s.stop() == 0)
+        #expect(try CLI.run(["--site", file, "--check-integrity"]).status == 0)
+    }
+
+    /// 20 clients at once — reads, filtered queries and method calls — with no error, and a site that adds
+    /// up afterwards: every distribution made is there exactly once.
+    @Test func twentyConcurrentClients() throws {
+        let s = try ServeProcess()
+        let r = try s.python(#"""
+            import os, requests, threading
+            url, auth, cert = os.environ["URL"], (os.environ["USER_NAME"], os.environ["PASSWORD"]), os.environ["CERT"]
+            errors, done = [], []
+            def client(n):
+                session = requests.Session()
+                session.auth = auth  # verify= goes on each call: requests lets REQUESTS_CA_BUNDLE override a session's
+                for i in range(15):
+                    if i % 5 == 4:
+                        server = "dp%d" % (1 + (n + i) % 2)
+                        nal = '["Display=\\\\%s\\"]MSWNET:["SMS_SITE=S01"]\\\\%s\\' % (server, server)
+                        r = session.post(url + "/AdminService/wmi/SMS_Package('S0100004')/AdminService.AddDistributionPoints",
+                                         json={"SiteCode": ["S01"], "NALPath": [nal]}, verify=cert)
+                        ok = r.status_code == 200 or (r.status_code == 409)
+                    elif i % 2:
+                        r = session.get(url + "/AdminService/wmi/SMS_R_System", params={"$filter": "Client eq 1", "$top": "5"}, verify=cert)
+                        ok = r.status_code == 200 and len(r.json()["value"]) == 5
+                    else:
+                        r = session.get(url + "/AdminService/wmi/SMS_Package('S0100003')", verify=cert)
+                        ok = r.status_code == 200
+                    if not ok: errors.append((r.status_code, r.text[:200]))
+                done.append(n)
+            threads = [threading.Thread(target=client, args=(n,)) for n in range(20)]
+            for t in threads: t.start()
+            for t in threads: t.join(timeout=120)
+            print(len(done), len(errors), errors[:3])
+            rows = requests.get(url + "/AdminService/wmi/SMS_DistributionPoint", params={"$filter": "PackageID eq 'S0100004'"}, auth=auth, verify=cert).json()["value"]
+            paths = [r["ServerNALPath"] for r in rows]
+            print(len(paths) >= 2, len(paths) == len(set(paths)))
+            """#)
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "20 0 []", "\(r.stdout)\n\(r.stderr.suffix(1500))")
+        #expect(lines.last?.hasSuffix("True") == true, "\(r.stdout)")
     }
 
     @Test func usersFileAndLoopbackRules() throws {
