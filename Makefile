@@ -13,17 +13,18 @@ deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
 	@dpkg -s libsqlite3-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libsqlite3-dev; }
 
-# The REPL tests drive cmsh in a real terminal through tmux; the server tests use real HTTP clients: curl, and
-# Python's requests in a venv under .build/ (made once, pinned).
+# The REPL tests drive cmsh in a real terminal through tmux; the server tests use real clients: curl and
+# sblim-wbemcli from Debian, Python's requests, pywbem and pywbemcli in a venv under .build/ (made once, pinned).
 VENV := .build/venv
 test-deps: deps $(VENV)/.installed
 	@command -v tmux >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y tmux; }
 	@command -v curl >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y curl; }
+	@command -v wbemcli >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y sblim-wbemcli; }
 
 $(VENV)/.installed:
 	@command -v python3 >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-venv; }
 	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet requests==2.32.3
+	$(VENV)/bin/pip install --quiet requests==2.34.2 pywbem==1.9.1 pywbemtools==1.4.1
 	@touch $@
 
 build: deps

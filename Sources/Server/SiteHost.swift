@@ -6,7 +6,7 @@ import CMShell
 import Foundation
 
 actor SiteHost {
-    private let engine: Engine
+    let engine: Engine
     /// The namespace served, `root\sms\site_S01`.
     let namespace: String
     /// Per-request limits, applied to the queries a request runs.
@@ -37,7 +37,7 @@ actor SiteHost {
     }
 
     /// Lets the simulated site move distributions along, as the engine does before each statement.
-    private func tick() { engine.site?.tick() }
+    func tick() { engine.site?.tick() }
 
     // MARK: - Reading
 
@@ -103,7 +103,7 @@ actor SiteHost {
 
     // MARK: - Changes
 
-    private func atomically<T>(_ body: () throws -> T) throws(ODataError) -> T {
+    func atomically<T>(_ body: () throws -> T) throws(ODataError) -> T {
         tick()
         do { return try engine.repository.performAtomically(body) } catch let e as ODataError { throw e } catch let e as CIMError {
             throw ODataError(e.status, e.message)

@@ -76,6 +76,7 @@ public enum SiteServer {
             server = .http1(configuration: .init(idleTimeout: .seconds(60)))
         }
         let routes = AdminServiceRoutes(host: host, maxBodyBytes: configuration.maxBodyBytes)
+        let maxBody = configuration.maxBodyBytes
         let authenticator = configuration.users.map { Authenticator(users: $0) }
         let log = configuration.log
         let responder = CallbackResponder<ServerContext> { request, context in
@@ -84,11 +85,11 @@ public enum SiteServer {
             let response: Response
             if let authenticator {
                 switch await authenticator.user(for: request) {
-                case .some(let name): user = name; response = await routes.respond(request, baseURL: baseURL(request, scheme))
+                case .some(let name): user = name; response = await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
                 case nil: response = AdminServiceRoutes.error(ODataError(.unauthorized, .accessDenied, "authentication required: HTTP Basic with a user of the --users file"), extraHeaders: [.wwwAuthenticate: "Basic realm=\"cmsh\""])
                 }
             } else {
-                response = await routes.respond(request, baseURL: baseURL(request, scheme))
+                response = await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
             }
             let elapsed = ContinuousClock.now - started
             let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
@@ -104,6 +105,24 @@ public enum SiteServer {
             },
             logger: Logger(label: "cmsh.serve", factory: { _ in SwiftLogNoOpLogHandler() }))
         try await app.runService()
+    }
+
+    /// CIM-XML on POST /cimom, everything else to the AdminService routes.
+    static func dispatch(_ request: Request, _ routes: AdminServiceRoutes, _ host: SiteHost, _ maxBody: Int, _ baseURL: String) async -> Response {
+        guard request.uri.path == "/cimom" else { return await routes.respond(request, baseURL: baseURL) }
+        guard request.method == .post else {
+            return Response(status: .methodNotAllowed, headers: [.allow: "POST"])
+        }
+        var request = request
+        let data: Data
+        do { data = Data(try await request.collectBody(upTo: maxBody).readableBytesView) } catch {
+            return Response(status: .contentTooLarge, headers: [.init("CIMError")!: "request-not-valid"])
+        }
+        let reply = await host.cimxml(data, operationHeader: request.headers[.init("CIMOperation")!])
+        var headers: HTTPFields = [.contentType: #"application/xml; charset="utf-8""#, .init("CIMOperation")!: "MethodResponse"]
+        if let error = reply.cimError { headers[.init("CIMError")!] = error }
+        return Response(status: HTTPResponse.Status(code: reply.httpStatus), headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(string: reply.body)))
     }
 
     static func baseURL(_ request: Request, _ scheme: String) -> String {

@@ -3,7 +3,8 @@
 import Foundation
 import Testing
 
-/// One cmsh running inside a detached tmux session.
+/// One cmsh running inside a detached tmux session, on a tmux server of its own (`-L`): a shared server
+/// exits when its last session is killed, and a session started while it exits is lost.
 final class TerminalSession {
     let name = "cmsh-test-\(UUID().uuidString.prefix(8))"
     let history: String
@@ -18,38 +19,41 @@ final class TerminalSession {
         var unset = history == nil ? "-u CMSH_HISTORY -u XDG_STATE_HOME " : ""
         if env["NO_COLOR"] == nil { unset += "-u NO_COLOR " }
         let command = "env \(unset)\(assignments) \(CLI.binary.path) \(arguments); echo EXIT=$?; sleep 60"
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", "160", "-y", "50", command])
+        let started = try ChildProcess.run("tmux", ["-L", name, "new-session", "-d", "-s", name, "-x", "160", "-y", "50", command],
+                                           environment: ProcessInfo.processInfo.environment, stdout: .discard, stderr: .discard, timeout: 30)
+        struct NotStarted: Error, CustomStringConvertible { let status: Int32; var description: String { "tmux new-session exited \(status)" } }
+        guard started.status == 0 else { throw NotStarted(status: started.status) }
         try await waitFor("cmsh S01>")
     }
 
-    deinit { _ = try? Self.tmux(["kill-session", "-t", name]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     @discardableResult
-    static func tmux(_ args: [String]) throws -> String {
+    func tmux(_ args: [String]) throws -> String {
         // A command that may start the tmux server must not hand it our pipe: the server lives on and
         // would hold the pipe open, so only capture-pane (which never starts one) gets a stdout pipe.
         let capture = args.first == "capture-pane" || args.first == "display-message"
-        let child = try ChildProcess.run("tmux", args, environment: ProcessInfo.processInfo.environment,
+        let child = try ChildProcess.run("tmux", ["-L", name] + args, environment: ProcessInfo.processInfo.environment,
                                          stdout: capture ? .capture : .discard, stderr: .discard, timeout: 30)
         return String(decoding: child.stdout, as: UTF8.self)
     }
 
     /// Sends keys: literal text, or tmux key names such as Enter, Tab, Up, C-c, C-d.
-    func send(_ keys: String...) throws { try Self.tmux(["send-keys", "-t", name] + keys) }
-    func type(_ text: String) throws { try Self.tmux(["send-keys", "-t", name, "-l", text]) }
+    func send(_ keys: String...) throws { try tmux(["send-keys", "-t", name] + keys) }
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
 
     /// Pastes text in one write, as a terminal does for a paste.
     func paste(_ text: String) throws {
-        try Self.tmux(["set-buffer", "-b", name, text])
-        try Self.tmux(["paste-buffer", "-b", name, "-t", name])
+        try tmux(["set-buffer", "-b", name, text])
+        try tmux(["paste-buffer", "-b", name, "-t", name])
     }
 
-    var screen: String { (try? Self.tmux(["capture-pane", "-p", "-t", name, "-S", "-200"])) ?? "" }
+    var screen: String { (try? tmux(["capture-pane", "-p", "-t", name, "-S", "-200"])) ?? "" }
     /// The screen with its colours, as SGR escapes.
-    var screenWithAttributes: String { (try? Self.tmux(["capture-pane", "-p", "-e", "-t", name])) ?? "" }
+    var screenWithAttributes: String { (try? tmux(["capture-pane", "-p", "-e", "-t", name])) ?? "" }
     /// The cursor's column, counted from 0.
     var cursorColumn: Int? {
-        Int(((try? Self.tmux(["display-message", "-p", "-t", name, "#{cursor_x}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
+        Int(((try? tmux(["display-message", "-p", "-t", name, "#{cursor_x}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Waits until `condition` holds for the screen (or fails after the timeout).
@@ -210,9 +214,9 @@ final class TerminalSession {
     @Test func invalidUTF8AndNULAtThePromptLeaveTheShellRunning() async throws {
         let t = try await TerminalSession(history: historyFile())
         try t.type("print 1 ")
-        try TerminalSession.tmux(["send-keys", "-t", t.name, "-H", "ff"])
+        try t.tmux(["send-keys", "-t", t.name, "-H", "ff"])
         try t.send("Enter")
-        try TerminalSession.tmux(["send-keys", "-t", t.name, "-H", "00"])
+        try t.tmux(["send-keys", "-t", t.name, "-H", "00"])
         try t.type("print 6 * 7")
         try t.send("Enter")
         try await t.waitFor("42")
