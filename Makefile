@@ -7,11 +7,14 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 .PHONY: run build release test deps test-deps examples docs bench fuzz clean
 
-# The system libraries cmsh links: libedit (the REPL's line editing) and SQLite (site files, through GRDB).
+# The system libraries cmsh links: libedit (the REPL's line editing), SQLite (site files, through GRDB) and
+# libxml2 (the server's CIM-XML bodies).
 # Each is installed when missing.
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
 	@dpkg -s libsqlite3-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libsqlite3-dev; }
+	@dpkg -s libxml2-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libxml2-dev pkg-config; }
+	@command -v pkg-config >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y pkg-config; }
 
 # The REPL tests drive cmsh in a real terminal through tmux; the server tests use real clients: curl and
 # sblim-wbemcli from Debian, Python's requests, pywbem and pywbemcli in a venv under .build/ (made once, pinned).

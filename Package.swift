@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CIM", targets: ["CIM"]),
         .library(name: "Script", targets: ["Script"]),
         .library(name: "Site", targets: ["Site"]),
+        .library(name: "Server", targets: ["Server"]),
         .executable(name: "cmsh", targets: ["cmsh"]),
     ],
     dependencies: [
@@ -45,8 +46,9 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", providers: [.apt(["libedit-dev"])]),
         .target(name: "EditShim", dependencies: ["CLibEdit"]),
         .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"], swiftSettings: strict),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "Server", dependencies: [
-            "CMShell",
+            "CMShell", "CLibXML2",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -17,6 +17,10 @@ let package = Package(
         .executableTarget(name: "FuzzMOF", dependencies: ["FuzzEntry", .product(name: "CIM", package: "cmsh")]),
         .executableTarget(name: "FuzzObjectPath", dependencies: ["FuzzEntry", .product(name: "CIM", package: "cmsh")]),
         .executableTarget(name: "FuzzNALPath", dependencies: ["FuzzEntry", .product(name: "Site", package: "cmsh")]),
+        // What `cmsh serve` does with a CIM-XML body (reaches the Server module's internals through @testable,
+        // which a debug build allows).
+        .executableTarget(name: "FuzzCIMXML", dependencies: ["FuzzEntry", .product(name: "Server", package: "cmsh"),
+                                                            .product(name: "CMShell", package: "cmsh")]),
     ],
     swiftLanguageModes: [.v6]
 )

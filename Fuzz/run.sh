@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"FuzzParser FuzzInterpreter FuzzMOF FuzzObjectPath FuzzNALPath"}
+TARGETS=${FUZZ_TARGETS:-"FuzzParser FuzzInterpreter FuzzMOF FuzzObjectPath FuzzNALPath FuzzCIMXML"}
 OUT=.build-fuzz
 SWIFT=${SWIFT:-swift}
 
@@ -29,12 +29,12 @@ printf '%s' '["Display=\\dp1\"]MSWNET:["SMS_SITE=S01"]\\dp1\' > "$SEEDS/nal/dp1"
 printf '%s' '["Display=\\dp4.contoso.com\"]MSWNET:["SMS_SITE=S02"]\\dp4.contoso.com\share' > "$SEEDS/nal/fqdn"
 printf '%s' '[]GENERIC:[]x' > "$SEEDS/nal/generic"
 
-# The interpreter target keeps one engine for the whole run, and its session (variables, functions) holds
+# The interpreter and CIM-XML targets keep one engine for the whole run, and its session (variables, functions) holds
 # values in Swift multi-payload enums, which store object pointers with tag bits set; LeakSanitizer cannot see
 # such pointers and reports the session's live objects as leaked. Leaks are checked in the other targets.
 leak_checks_for() {
     case $1 in
-        FuzzInterpreter) echo 0 ;;
+        FuzzInterpreter|FuzzCIMXML) echo 0 ;;
         *) echo 1 ;;
     esac
 }
@@ -45,6 +45,14 @@ seeds_for() {
         FuzzMOF) echo "$SEEDS/mof" ;;
         FuzzObjectPath) echo "$SEEDS/path" ;;
         FuzzNALPath) echo "$SEEDS/nal" ;;
+        FuzzCIMXML) echo "Fuzz/seeds/cimxml" ;;
+    esac
+}
+
+dict_for() {
+    case $1 in
+        FuzzCIMXML) echo "Fuzz/cimxml.dict" ;;
+        *) echo "Fuzz/cmsh.dict" ;;
     esac
 }
 
@@ -58,7 +66,7 @@ for target in $TARGETS; do
     echo "== $target: $SECONDS_EACH s"
     # -timeout: one input taking over 10 s is a hang; -rss_limit_mb: a runaway allocation is a finding.
     leaks=$(leak_checks_for "$target")
-    if ! ASAN_OPTIONS="detect_leaks=$leaks" "$BIN/$target" "$corpus" "$(seeds_for "$target")" -dict=Fuzz/cmsh.dict \
+    if ! ASAN_OPTIONS="detect_leaks=$leaks" "$BIN/$target" "$corpus" "$(seeds_for "$target")" -dict="$(dict_for "$target")" \
             -max_total_time="$SECONDS_EACH" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
             -artifact_prefix="$OUT/artifacts/$target-" -print_final_stats=1 -detect_leaks="$leaks" > "$log" 2>&1; then
         tail -n 40 "$log"

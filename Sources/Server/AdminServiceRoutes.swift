@@ -71,14 +71,16 @@ struct AdminServiceRoutes: Sendable {
                 let (cls, instance) = try await host.instance(className, keys)
                 return Self.json(.object([("@odata.context", .string("\(baseURL)/$metadata#\(cls.name)")),
                                           ("value", .array([ODataJSON.entity(instance)]))]))
-            case .patch, .put:
+            // PATCH merges (OData's update); PUT replaces; POST on the instance URL merges too — the WMI route's
+            // modify is WMI's Put_ of the changed object, and scripts written for it POST to the instance.
+            case .patch, .put, .post:
                 let body = try await self.body(&request)
                 let (cls, instance) = try await host.modify(className, keys, body, replacing: method == .put)
                 return Self.json(entityDocument(cls, instance, baseURL))
             case .delete:
                 try await host.delete(className, keys)
                 return Response(status: .noContent)
-            default: throw notAllowed(method, "GET, PATCH, PUT, DELETE")
+            default: throw notAllowed(method, "GET, PATCH, PUT, POST, DELETE")
             }
         case .staticAction(let className, let name):
             try allow(method, [.post])

@@ -98,6 +98,11 @@ extension SiteHost {
         return try CIMXMLWriter.path(element, cls)
     }
 
+    /// --max-rows, as DSP0200's CIM_ERR_SERVER_LIMITS_EXCEEDED.
+    private func limitRows(_ count: Int) throws {
+        do { try checkRows(count) } catch { throw CIMXMLCodeError(code: 27, message: "CIM_ERR_SERVER_LIMITS_EXCEEDED: " + error.message) }
+    }
+
     private func wrap(_ items: String) -> String { "<IRETURNVALUE>\(items)</IRETURNVALUE>" }
 
     private func intrinsic(_ name: String, _ call: XMLElement) throws -> String {
@@ -123,6 +128,7 @@ extension SiteHost {
         case "enumerateinstancenames", "enumerateinstances":
             guard let cls = try className(call) else { throw CIMError(.invalidParameter, "ClassName is required") }
             let instances = try repo.instances(of: cls.name, namespace: ns)
+            try limitRows(instances.count)
             if name.lowercased() == "enumerateinstancenames" {
                 return wrap(instances.map { CIMXMLWriter.instanceName($0.path) }.joined())
             }
@@ -185,7 +191,8 @@ extension SiteHost {
         let value: Value
         do { value = try engine.evaluate(text) } catch let e as CMShellError { throw CIMError(e.status == .invalidSyntax ? .invalidQuery : e.status, e.message) }
         guard case .rows(let result) = value else { throw CIMError(.invalidQuery, "ExecQuery takes a SELECT query") }
-        return try result.rows.map { row -> String in
+        try limitRows(result.rows.count)
+        return result.rows.map { row -> String in
             switch row {
             case .instance(let i):
                 return "<VALUE.OBJECTWITHPATH>\(CIMXMLWriter.instancePath(i.path, ns))\(CIMXMLWriter.instance(i))</VALUE.OBJECTWITHPATH>"

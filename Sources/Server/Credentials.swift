@@ -63,35 +63,74 @@ public struct ServerError: Error, CustomStringConvertible, Sendable {
     public init(_ description: String) { self.description = description }
 }
 
-/// Who may call the server: `name:pbkdf2-sha256$rounds$salt$hash` lines (salt and hash in base64).
+/// Who may call the server, from a users file of two kinds of line:
+///   `name:pbkdf2-sha256$rounds$salt$hash`  a password (salt and hash in base64), checked by HTTP Basic;
+///   `name:token-sha256$hash`              a bearer token (the SHA-256 of the token, in base64).
+/// A token is 256 random bits, so one SHA-256 round is as strong as any key stretching; a password is not,
+/// hence PBKDF2's 210,000 rounds.
 public struct UserStore: Sendable {
     public static let rounds = 210_000
+    static let tokenPrefix = "cmsh_"
 
     private var hashes: [String: String]
+    /// base64(SHA-256(token)) → user name.
+    private var tokens: [String: String]
 
-    public init() { hashes = [:] }
+    public init() { hashes = [:]; tokens = [:] }
 
     /// Reads a users file; refuses one that others can read or write (it holds password hashes).
     public init(file path: String) throws {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw ServerError("cannot read the users file \(path): \(String(cString: strerror(errno)))") }
+        if info.st_mode & 0o077 != 0 {
+            throw ServerError("the users file \(path) is open to other users (mode \(String(info.st_mode & 0o777, radix: 8))); it holds password and token hashes: chmod 600 \(path)")
+        }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         hashes = [:]
+        tokens = [:]
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            guard let colon = trimmed.firstIndex(of: ":"), trimmed[trimmed.index(after: colon)...].hasPrefix("pbkdf2-sha256$") else {
-                throw ServerError("\(path):\(number + 1): expected name:pbkdf2-sha256$rounds$salt$hash (make lines with cmsh serve --add-user)")
+            guard let colon = trimmed.firstIndex(of: ":") else { throw Self.badLine(path, number) }
+            let name = String(trimmed[..<colon]), secret = trimmed[trimmed.index(after: colon)...]
+            if secret.hasPrefix("pbkdf2-sha256$") {
+                hashes[name.lowercased()] = String(secret)
+            } else if secret.hasPrefix("token-sha256$") {
+                tokens[String(secret.dropFirst("token-sha256$".count))] = name
+            } else {
+                throw Self.badLine(path, number)
             }
-            hashes[String(trimmed[..<colon]).lowercased()] = String(trimmed[trimmed.index(after: colon)...])
         }
     }
 
-    public var isEmpty: Bool { hashes.isEmpty }
+    static func badLine(_ path: String, _ number: Int) -> ServerError {
+        ServerError("\(path):\(number + 1): expected name:pbkdf2-sha256$rounds$salt$hash or name:token-sha256$hash (make lines with cmsh serve --add-user or --add-token)")
+    }
+
+    public var isEmpty: Bool { hashes.isEmpty && tokens.isEmpty }
 
     /// The line to store for a user: a fresh salt and the PBKDF2-SHA256 of the password.
     public static func entry(user: String, password: String) throws -> String {
         let salt = (0..<16).map { _ in UInt8.random(in: 0...255) }
         let hash = try derive(password, salt: salt, rounds: rounds)
         return "\(user):pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(Data(hash).base64EncodedString())"
+    }
+
+    /// A new bearer token for a user: the token (shown once, never stored) and the line to store.
+    public static func newToken(user: String) -> (token: String, entry: String) {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let token = tokenPrefix + Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return (token, "\(user):token-sha256$\(tokenDigest(token))")
+    }
+
+    static func tokenDigest(_ token: String) -> String { Data(SHA256.hash(data: Data(token.utf8))).base64EncodedString() }
+
+    /// The user a bearer token belongs to, if it is one of the file's.
+    public func user(forToken token: String) -> String? {
+        guard token.hasPrefix(Self.tokenPrefix) else { return nil }
+        return tokens[Self.tokenDigest(token)]
     }
 
     static func derive(_ password: String, salt: [UInt8], rounds: Int) throws -> [UInt8] {

@@ -11,13 +11,22 @@ actor SiteHost {
     let namespace: String
     /// Per-request limits, applied to the queries a request runs.
     private let limits: EngineLimits
+    /// The most rows one response may carry; nil for no limit.
+    let maxRows: Int?
 
-    init(makeEngine: @Sendable () throws -> Engine, limits: EngineLimits) throws {
+    init(makeEngine: @Sendable () throws -> Engine, limits: EngineLimits, maxRows: Int? = nil) throws {
         let engine = try makeEngine()
         self.engine = engine
         self.namespace = engine.namespace
         self.limits = limits
+        self.maxRows = maxRows
         engine.limits = limits
+    }
+
+    /// A response of `count` rows is refused past --max-rows: the client narrows or pages its request.
+    func checkRows(_ count: Int) throws(ODataError) {
+        guard let maxRows, count > maxRows else { return }
+        throw ODataError(.badRequest, .quotaViolation, "the result has \(count) rows, more than this server's --max-rows \(maxRows) for one response; narrow it with $filter (a WHERE clause) or page with $top and $skip")
     }
 
     var repository: CIMRepository { engine.repository }
@@ -55,6 +64,7 @@ actor SiteHost {
         let all = result.rows
         let skipped = all.dropFirst(min(options.skip, all.count))
         let page = options.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
+        try checkRows(page.count)
         return (cls, page.map(Self.json), options.count ? all.count : nil)
     }
 

@@ -1,5 +1,6 @@
 // SiteServer: `cmsh serve` — a site on HTTPS (Hummingbird 2 on SwiftNIO): the AdminService's WMI route under
-// /AdminService/wmi/, every request authenticated (Basic against a users file), one access-log line each.
+// /AdminService/wmi/ and CIM-XML on POST /cimom, every request authenticated (Basic or a bearer token against a
+// users file), one access-log line each.
 import CIM
 import CMShell
 import Crypto
@@ -27,6 +28,8 @@ public struct ServerConfiguration: Sendable {
     public var users: UserStore?
     /// The limits each request's query runs under.
     public var limits = EngineLimits()
+    /// The most rows (instances, names) one response may carry; nil for no limit.
+    public var maxRows: Int? = 100_000
     /// The largest request body taken, in bytes.
     public var maxBodyBytes = 4 << 20
     /// Where access-log lines go (one per request).
@@ -61,7 +64,7 @@ public enum SiteServer {
         if configuration.users == nil, !configuration.isLoopback {
             throw ServerError("--no-auth is for loopback addresses only")
         }
-        let host = try SiteHost(makeEngine: makeEngine, limits: configuration.limits)
+        let host = try SiteHost(makeEngine: makeEngine, limits: configuration.limits, maxRows: configuration.maxRows)
         let scheme: String
         let server: HTTPServerBuilder
         switch configuration.transport {
@@ -86,7 +89,7 @@ public enum SiteServer {
             if let authenticator {
                 switch await authenticator.user(for: request) {
                 case .some(let name): user = name; response = await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
-                case nil: response = AdminServiceRoutes.error(ODataError(.unauthorized, .accessDenied, "authentication required: HTTP Basic with a user of the --users file"), extraHeaders: [.wwwAuthenticate: "Basic realm=\"cmsh\""])
+                case nil: response = unauthorized(request)
                 }
             } else {
                 response = await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
@@ -125,13 +128,28 @@ public enum SiteServer {
                         body: .init(byteBuffer: ByteBuffer(string: reply.body)))
     }
 
+    /// 401 with both challenges; CIM-XML clients get their own error header rather than an OData body.
+    static func unauthorized(_ request: Request) -> Response {
+        var headers = HTTPFields()
+        headers.append(HTTPField(name: .wwwAuthenticate, value: "Basic realm=\"cmsh\", charset=\"UTF-8\""))
+        headers.append(HTTPField(name: .wwwAuthenticate, value: "Bearer realm=\"cmsh\""))
+        let sentence = "authentication required: HTTP Basic with a user of the --users file, or a bearer token from cmsh serve --add-token"
+        if request.uri.path == "/cimom" {
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return Response(status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(string: sentence + "\n")))
+        }
+        var response = AdminServiceRoutes.error(ODataError(.unauthorized, .accessDenied, sentence))
+        for field in headers { response.headers.append(field) }
+        return response
+    }
+
     static func baseURL(_ request: Request, _ scheme: String) -> String {
         "\(scheme)://\(request.head.authority ?? "localhost")/AdminService/wmi"
     }
 }
 
-/// HTTP Basic against the users file. A verified password is remembered (by its SHA-256, never as text),
-/// so a client on keep-alive does not pay PBKDF2's 210,000 rounds on every request.
+/// HTTP Basic or a bearer token against the users file. A verified password is remembered (by its SHA-256,
+/// never as text), so a client on keep-alive does not pay PBKDF2's 210,000 rounds on every request.
 actor Authenticator {
     let users: UserStore
     private var verified: Set<SHA256Digest> = []
@@ -139,7 +157,11 @@ actor Authenticator {
     init(users: UserStore) { self.users = users }
 
     func user(for request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
+        guard let header = request.headers[.authorization] else { return nil }
+        if header.lowercased().hasPrefix("bearer ") {
+            return users.user(forToken: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+        }
+        guard header.lowercased().hasPrefix("basic "),
               let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
               let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":") else { return nil }
         let name = String(text[..<colon]), password = String(text[text.index(after: colon)...])

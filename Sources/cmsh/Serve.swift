@@ -8,16 +8,20 @@ import Server
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cmsh serve",
-        abstract: "Serve a site over HTTPS: the ConfigMgr AdminService's WMI route at /AdminService/wmi/.",
+        abstract: "Serve a site over HTTPS: the ConfigMgr AdminService's WMI route at /AdminService/wmi/ and CIM-XML at /cimom.",
         usage: """
         cmsh serve [--listen 127.0.0.1:8443] [--site FILE | --systems N] [--tls-cert PEM --tls-key PEM | --self-signed | --plain-http] --users FILE
         cmsh serve --add-user NAME --users FILE      add a user (the password is asked for, never given as an argument)
+        cmsh serve --add-token NAME --users FILE     make a bearer token for NAME (printed once; only its hash is kept)
         """,
         discussion: """
-        Every request is authenticated with HTTP Basic against --users (PBKDF2-SHA256 hashes, made by --add-user);
-        --no-auth and --plain-http are refused except on loopback. With --self-signed (the default) a certificate is
+        Every request is authenticated against --users: HTTP Basic (PBKDF2-SHA256 hashes, made by --add-user) or
+        "Authorization: Bearer TOKEN" (tokens made by --add-token; delete the line to revoke one). --no-auth and
+        --plain-http are refused except on loopback. Each request's query runs under --time-limit, --max-memory-mb
+        and --max-rows. With --self-signed (the default) a certificate is
         made at start; its SHA-256 fingerprint is printed, and --cert-out writes it for clients to trust.
           curl --cacert cert.pem -u admin https://127.0.0.1:8443/AdminService/wmi/SMS_Site
+          pywbemcli -s https://127.0.0.1:8443 -u admin --ca-certs cert.pem -d root/sms/site_S01 class enumerate --no
         See docs/serve.md for the routes, the JSON shapes and the errors.
         """)
 
@@ -48,11 +52,14 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("cert-out"), help: ArgumentHelp("Write the server's certificate (PEM) here, for clients to trust.", valueName: "file"))
     var certOut: String?
 
-    @Option(help: ArgumentHelp("The users file: name:pbkdf2-sha256$… lines.", valueName: "file"))
+    @Option(help: ArgumentHelp("The users file: name:pbkdf2-sha256$… and name:token-sha256$… lines.", valueName: "file"))
     var users: String?
 
     @Option(name: .customLong("add-user"), help: ArgumentHelp("Add (or replace) a user in --users and exit; the password is read without echo.", valueName: "name"))
     var addUser: String?
+
+    @Option(name: .customLong("add-token"), help: ArgumentHelp("Make a bearer token for a user in --users, print it once and exit.", valueName: "name"))
+    var addToken: String?
 
     @Flag(name: .customLong("no-auth"), help: "Let requests in without authentication (loopback only).")
     var noAuth = false
@@ -63,20 +70,27 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("max-memory-mb"), help: ArgumentHelp("Stop a request whose query grows the server past this many MB (default: half the machine's memory).", valueName: "mb"))
     var maxMemoryMB: Int?
 
+    @Option(name: .customLong("max-rows"), help: ArgumentHelp("The most rows (instances, names) one response may carry (default 100000); 0 for no limit.", valueName: "n"))
+    var maxRows = 100_000
+
     @Option(help: ArgumentHelp("Access log: common (one line per request on stderr) or none.", valueName: "format"))
     var log = "common"
 
     func validate() throws {
         if tlsCert != nil && tlsKey == nil || tlsKey != nil && tlsCert == nil { throw ValidationError("--tls-cert and --tls-key go together.") }
         if plainHTTP && (tlsCert != nil || selfSigned) { throw ValidationError("--plain-http turns TLS off; it cannot go with --tls-cert or --self-signed.") }
-        if addUser == nil && users == nil && !noAuth { throw ValidationError("--users FILE is required (or --no-auth on loopback); make users with --add-user NAME --users FILE.") }
+        if addUser == nil && addToken == nil && users == nil && !noAuth { throw ValidationError("--users FILE is required (or --no-auth on loopback); make users with --add-user NAME --users FILE.") }
         if addUser != nil && users == nil { throw ValidationError("--add-user needs --users FILE: the file to add the user to.") }
+        if addToken != nil && users == nil { throw ValidationError("--add-token needs --users FILE: the file to keep the token's hash in.") }
+        if addUser != nil && addToken != nil { throw ValidationError("--add-user and --add-token are separate steps; give one.") }
+        if maxRows < 0 { throw ValidationError("--max-rows takes a count, 0 for no limit.") }
         if !["common", "none"].contains(log) { throw ValidationError("--log takes common or none, not \(log).") }
         if initialize != nil && site == nil { throw ValidationError("--init needs --site FILE.") }
     }
 
     func run() throws {
         if let addUser, let users { return try Self.add(user: addUser, to: users) }
+        if let addToken, let users { return try Self.add(tokenFor: addToken, to: users) }
         let (host, port) = try Self.address(listen)
         var transport = ServerConfiguration.Transport.plain
         var fingerprint: String?
@@ -94,6 +108,7 @@ struct Serve: ParsableCommand {
         let memoryMB = maxMemoryMB ?? Int(clamping: (ProcessInfo.processInfo.physicalMemory / 2) >> 20)
         limits.maxMemoryBytes = memoryMB == 0 ? nil : memoryMB << 20
         configuration.limits = limits
+        configuration.maxRows = maxRows == 0 ? nil : maxRows
         if log == "none" { configuration.log = { _ in } }
         if plainHTTP { Self.say("warning: --plain-http: requests and passwords cross the network unencrypted (loopback only)") }
         if noAuth { Self.say("warning: --no-auth: anyone who can reach \(host) can change the site") }
@@ -105,7 +120,7 @@ struct Serve: ParsableCommand {
             defer { finished.signal() }
             do {
                 try await SiteServer.run(configuration, makeEngine: { try Engine(site: Serve.model(options), permissions: []) }) { url in
-                    Self.say("listening on \(url) (AdminService at /AdminService/wmi/)", stdout: true)
+                    Self.say("listening on \(url) (AdminService at /AdminService/wmi/, CIM-XML at /cimom)", stdout: true)
                 }
             } catch { failure = error }
         }
@@ -159,15 +174,38 @@ struct Serve: ParsableCommand {
             password = readLine(strippingNewline: true) ?? ""
         }
         guard password.count >= 8 else { throw fail("a password needs at least 8 characters; nothing written") }
-        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let kept = existing.split(separator: "\n").filter { !$0.lowercased().hasPrefix(user.lowercased() + ":") }
-        let text = (kept.map(String.init) + [try UserStore.entry(user: user, password: password)]).joined(separator: "\n") + "\n"
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw fail("cannot write \(path)") }
-        _ = text.withCString { write(fd, $0, strlen($0)) }
-        close(fd)
-        chmod(path, 0o600)
+        try store(try UserStore.entry(user: user, password: password), in: path) { line in
+            line.lowercased().hasPrefix(user.lowercased() + ":pbkdf2-sha256$")
+        }
         say("user \(user) written to \(path)")
+    }
+
+    /// Makes a bearer token, keeps its hash beside the user's other lines and prints the token — the only time
+    /// it is shown.
+    static func add(tokenFor user: String, to path: String) throws {
+        guard !user.isEmpty, !user.contains(":"), !user.contains("\n") else { throw ValidationError("a user name cannot be empty or hold ':'") }
+        let (token, entry) = UserStore.newToken(user: user)
+        try store(entry, in: path) { _ in false }
+        say("a bearer token for \(user) is kept (as its hash) in \(path); it is shown only now:")
+        FileHandle.standardOutput.write(Data((token + "\n").utf8))
+    }
+
+    /// Rewrites the users file with `line` added and the lines `replaces` picks dropped: a new file of mode
+    /// 0600 beside it, renamed over it, so a failure never leaves the file half-written.
+    static func store(_ line: String, in path: String, replacing replaces: (Substring) -> Bool) throws {
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let kept = existing.split(separator: "\n").filter { !replaces($0) }
+        let text = (kept.map(String.init) + [line]).joined(separator: "\n") + "\n"
+        let temporary = path + ".new-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL, 0o600)
+        guard fd >= 0 else { throw fail("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        let written = text.withCString { write(fd, $0, strlen($0)) }
+        let synced = fsync(fd) == 0
+        close(fd)
+        guard written == text.utf8.count, synced, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw fail("cannot write \(path); it is unchanged")
+        }
     }
 }
 

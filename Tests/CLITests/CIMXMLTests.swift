@@ -111,6 +111,12 @@ import Testing
         #expect(try post("<CIM/>", ["CIMOperation: Nonsense"]).0 == 400)
         let deep = String(repeating: "<A>", count: 5000) + String(repeating: "</A>", count: 5000)
         #expect(try post(deep, call).0 == 400)
+        // Found by `make fuzz`: an attribute value without its opening quote made Foundation's XMLParser trap
+        // and took the server down; libxml2 refuses it. A DTD (entity expansion) is refused outright.
+        let unquoted = #"<?xml version="1.0"?><CIM CIMVERSION="2.0"><MESSAGE IH=1001" PROTOCOLVERSION="1.0"><SIMPLEREQ/></MESSAGE></CIM>"#
+        #expect(try post(unquoted, call).1.contains("CIMError: request-not-well-formed"))
+        let laughs = #"<?xml version="1.0"?><!DOCTYPE CIM [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]><CIM>&b;</CIM>"#
+        #expect(try post(laughs, call).1.contains("CIMError: request-not-well-formed"))
         let unknown = #"<?xml version="1.0"?><CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="7" PROTOCOLVERSION="1.0"><SIMPLEREQ><IMETHODCALL NAME="Frobnicate"><LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="sms"/><NAMESPACE NAME="site_S01"/></LOCALNAMESPACEPATH></IMETHODCALL></SIMPLEREQ></MESSAGE></CIM>"#
         let (status, text) = try post(unknown, call)
         #expect(status == 200 && text.contains(#"<ERROR CODE="7""#))

@@ -118,12 +118,16 @@ struct ChildProcess {
         return result
     }
 
-    /// Starts `executable` with stdin from /dev/null, stderr discarded and stdout in a pipe to read.
-    static func start(_ executable: String, _ arguments: [String], environment: [String: String]) throws -> Running {
+    /// Starts `executable` with stdin from /dev/null, stdout in a pipe to read and stderr discarded (or
+    /// appended to `stderrFile`).
+    static func start(_ executable: String, _ arguments: [String], environment: [String: String], stderrFile: String? = nil) throws -> Running {
         let output = try pipe()
+        let errors = stderrFile.map { open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600) }
+        defer { if let errors, errors >= 0 { close(errors) } }
         let pid: pid_t
         do {
-            pid = try spawn(executable, arguments, environment: environment, stdin: nil, stdout: output.write, stderr: nil)
+            pid = try spawn(executable, arguments, environment: environment, stdin: nil, stdout: output.write,
+                            stderr: errors.flatMap { $0 >= 0 ? $0 : nil })
         } catch { close(output.read); close(output.write); throw error }
         close(output.write)
         return Running(pid: pid, stdout: output.read)

@@ -10,20 +10,33 @@ final class ServeProcess {
     let certificate: String
     let users: String
     let fingerprint: String
+    /// A bearer token for `tokenUser`, when the server was started with one.
+    let token: String?
+    static let tokenUser = "robot"
+    /// The server's stderr: warnings and, with `log: true`, the access log.
+    var log: String { (try? String(contentsOf: directory.appendingPathComponent("serve.log"), encoding: .utf8)) ?? "" }
     private let child: ChildProcess.Running
     static let user = "admin", password = "correct-horse-9"
 
-    init(_ extra: [String] = []) throws {
+    init(_ extra: [String] = [], withToken: Bool = false, log: Bool = false) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         users = directory.appendingPathComponent("users").path
         certificate = directory.appendingPathComponent("cert.pem").path
         let add = try CLI.run(["serve", "--add-user", Self.user, "--users", users], stdin: Self.password + "\n")
         guard add.status == 0 else { throw ServerFailed(text: "add-user: \(add.stderr)") }
+        if withToken {
+            let made = try CLI.run(["serve", "--add-token", Self.tokenUser, "--users", users])
+            guard made.status == 0 else { throw ServerFailed(text: "add-token: \(made.stderr)") }
+            token = made.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        } else {
+            token = nil
+        }
         var env = ProcessInfo.processInfo.environment
         env["CMSH_HISTORY"] = ""
         child = try ChildProcess.start(CLI.binary.path, ["serve", "--listen", "127.0.0.1:0", "--users", users,
-                                                          "--cert-out", certificate, "--log", "none"] + extra, environment: env)
+                                                          "--cert-out", certificate, "--log", log ? "common" : "none"] + extra,
+                                       environment: env, stderrFile: directory.appendingPathComponent("serve.log").path)
         var output = ""
         while !output.contains("\n"), output.count < 10_000 {
             let chunk = child.read()
@@ -66,10 +79,12 @@ final class ServeProcess {
         return stride(from: 0, to: hex.count, by: 2).map { i in String(hex.dropFirst(i).prefix(2)) }.joined(separator: ":")
     }
 
-    /// curl against the server: status code and body.
-    func curl(_ path: String, _ arguments: [String] = [], password: String = ServeProcess.password) throws -> (status: Int, body: String) {
-        let child = try ChildProcess.run("/usr/bin/curl", ["-sS", "--cacert", certificate, "-u", "\(Self.user):\(password)",
-                                                           "-w", "\n%{http_code}"] + arguments + [url + path],
+    /// curl against the server: status code and body. `password` nil sends no Basic credentials (for a
+    /// request that brings its own Authorization header).
+    func curl(_ path: String, _ arguments: [String] = [], password: String? = ServeProcess.password) throws -> (status: Int, body: String) {
+        let credentials = password.map { ["-u", "\(Self.user):\($0)"] } ?? []
+        let child = try ChildProcess.run("/usr/bin/curl", ["-sS", "--cacert", certificate] + credentials +
+                                                           ["-w", "\n%{http_code}"] + arguments + [url + path],
                                          environment: ProcessInfo.processInfo.environment, stdout: .capture, stderr: .capture, timeout: 60)
         let text = String(decoding: child.stdout, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -166,6 +181,11 @@ final class ServeProcess {
         let packageID = try #require(id)
         let patched = try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "PATCH", "-d", #"{"Description":"editor"}"#])
         #expect(patched.status == 200 && patched.body.contains(#""Description":"editor""#) && patched.body.contains(#""Manufacturer":"Don Ho""#))
+        // POST to the instance URL merges as PATCH does; PUT replaces, so what it leaves out becomes null.
+        let posted = try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "POST", "-d", #"{"Version":"8.6"}"#])
+        #expect(posted.status == 200 && posted.body.contains(#""Version":"8.6""#) && posted.body.contains(#""Description":"editor""#), "\(posted.body)")
+        let put = try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "PUT", "-d", #"{"Name":"Notepad++"}"#])
+        #expect(put.status == 200 && put.body.contains(#""Description":null"#) && put.body.contains(#""Name":"Notepad++""#), "\(put.body)")
         #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "DELETE"]).status == 204)
         #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')").status == 404)
     }
@@ -264,5 +284,52 @@ final class ServeProcess {
             #expect(r.status != 0 && r.stderr.contains("loopback"), "\(args): \(r.stderr)")
         }
         #expect(try CLI.run(["serve"]).status != 0)  // no users file, no --no-auth
+    }
+
+    /// A bearer token from --add-token lets its user in, and only it: the token is printed once, the users
+    /// file keeps only its hash, a wrong token gets 401 with both challenges, and the access log names the
+    /// caller of each request.
+    @Test func bearerTokensAndTheAccessLog() throws {
+        let s = try ServeProcess(withToken: true, log: true)
+        let token = try #require(s.token)
+        #expect(token.hasPrefix("cmsh_") && token.count > 40)
+        let stored = try String(contentsOfFile: s.users, encoding: .utf8)
+        #expect(stored.contains("\(ServeProcess.tokenUser):token-sha256$") && !stored.contains(token))
+        let ok = try s.curl("/AdminService/wmi/SMS_Site", ["-H", "Authorization: Bearer \(token)"], password: nil)
+        #expect(ok.status == 200 && ok.body.contains("S01"), "\(ok.body)")
+        let wrong = try s.curl("/AdminService/wmi/SMS_Site", ["-H", "Authorization: Bearer cmsh_" + String(repeating: "A", count: 43), "-D", "-"], password: nil)
+        #expect(wrong.status == 401)
+        #expect(wrong.body.contains("Basic realm=") && wrong.body.contains("Bearer realm="), "\(wrong.body)")
+        #expect(try s.curl("/AdminService/wmi/SMS_Site", password: nil).status == 401)
+        #expect(try s.curl("/AdminService/wmi/SMS_Site").status == 200)
+        #expect(s.stop() == 0)
+        let lines = s.log.split(separator: "\n").filter { $0.contains("\"GET /AdminService/wmi/SMS_Site") }
+        #expect(lines.count == 4, "\(s.log)")
+        #expect(lines.first?.hasPrefix("127.0.0.1 \(ServeProcess.tokenUser) \"GET /AdminService/wmi/SMS_Site HTTP") == true || lines.first?.hasPrefix("127.0.0.1 \(ServeProcess.tokenUser) \"GET /AdminService/wmi/SMS_Site\"") == true, "\(lines)")
+        #expect(lines.filter { $0.contains(" 401 ") }.count == 2 && lines.last?.contains(" \(ServeProcess.user) ") == true, "\(lines)")
+    }
+
+    /// --max-rows bounds one response, in both protocols; a response within it is served as before.
+    @Test func responsesAreBoundedByMaxRows() throws {
+        let s = try ServeProcess(["--max-rows", "50"])
+        let big = try s.curl("/AdminService/wmi/SMS_R_System")
+        #expect(big.status == 400, "\(big.body.prefix(300))")
+        #expect((json(big.body)["error"] as? [String: Any])?["code"] as? String == "WBEM_E_QUOTA_VIOLATION")
+        #expect(big.body.contains("--max-rows 50"))
+        let page = try s.curl("/AdminService/wmi/SMS_R_System?$top=50&$count=true")
+        #expect(page.status == 200 && (json(page.body)["value"] as? [Any])?.count == 50)
+        #expect((json(page.body)["@odata.count"] as? Int ?? 0) > 50)
+        let r = try s.python(#"""
+            import os, pywbem
+            conn = pywbem.WBEMConnection(os.environ["URL"], (os.environ["USER_NAME"], os.environ["PASSWORD"]),
+                                         default_namespace="root/sms/site_S01", ca_certs=os.environ["CERT"])
+            try:
+                conn.EnumerateInstances("SMS_R_System")
+                print("served")
+            except pywbem.CIMError as e:
+                print(e.status_code)
+            print(len(conn.ExecQuery("WQL", "select * from SMS_Package")) > 0)
+            """#)
+        #expect(r.stdout == "27\nTrue\n", "\(r.stdout) \(r.stderr.suffix(800))")
     }
 }
