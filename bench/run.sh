@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make bench: builds cmsh in release mode, runs its benchmarks and the peers' (pywbem_mock, sqlite3, Lua 5.4)
+# make bench: builds cmsh in release mode, runs its benchmarks (the served site's under wrk among them) and the peers' (pywbem_mock, sqlite3, Lua 5.4)
 # in the same run, and writes bench/results.md. Everything it needs is installed by bench/peers/setup.sh.
 #   bench/run.sh [--quick]      --quick: small N, for checking the harnesses (not for results)
 set -euo pipefail
@@ -7,7 +7,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 quick=()
 [[ "${1:-}" == "--quick" ]] && quick=(--quick)
 
-swift build -c release --product cmsh --product CMShellBench 2>&1 | tail -1
+# One product per call: given several --product options, swift build builds only the last.
+swift build -c release --product cmsh 2>&1 | tail -1
+swift build -c release --product CMShellBench 2>&1 | tail -1
 mkdir -p bench/out
 echo "cmsh workloads…" >&2
 ./.build/release/CMShellBench "${quick[@]}" --only load,key-lookup,indexed-equality,like-scan,join,invoke-latency,interp-loop,parse,mof-compile > bench/out/cmsh.jsonl
@@ -19,6 +21,8 @@ echo "cmsh cold start…" >&2
 python3 bench/peers/cold_start.py --runs "$([[ ${#quick[@]} -gt 0 ]] && echo 5 || echo 30)" \
     --cmd "cmsh=./.build/release/cmsh -c \"select PackageID from SMS_DriverPackage where PackageID='PKG00001'\"" \
     > bench/out/cmsh-cold.jsonl
+echo "cmsh serve under load (wrk)…" >&2
+bash bench/serve_bench.sh "${quick[@]}" > bench/out/cmsh-serve.jsonl
 echo "peers…" >&2
 bash bench/run-peers.sh "${quick[@]}"
 python3 bench/report.py bench/out/*.jsonl

@@ -145,7 +145,7 @@ struct AdminServiceRoutes: Sendable {
         var fields = headers
         fields[.contentType] = "application/json; odata.metadata=minimal; charset=utf-8"
         fields[.init("OData-Version")!] = "4.0"
-        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: value.text)))
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: value.bytes)))
     }
 
     /// An OData error body: the WMI status name as the code, its number, and the plain sentence.

@@ -12,6 +12,7 @@ import HummingbirdTLS
 import Logging
 import NIOCore
 import NIOSSL
+import NIOConcurrencyHelpers
 
 /// How `cmsh serve` listens and whom it lets in.
 public struct ServerConfiguration: Sendable {
@@ -87,7 +88,7 @@ public enum SiteServer {
             var user = "-"
             let response: Response
             if let authenticator {
-                switch await authenticator.user(for: request) {
+                switch authenticator.user(for: request) {
                 case .some(let name): user = name; response = await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
                 case nil: response = unauthorized(request)
                 }
@@ -149,10 +150,12 @@ public enum SiteServer {
 }
 
 /// HTTP Basic or a bearer token against the users file. A verified password is remembered (by its SHA-256,
-/// never as text), so a client on keep-alive does not pay PBKDF2's 210,000 rounds on every request.
-actor Authenticator {
+/// never as text), so a client on keep-alive does not pay PBKDF2's 210,000 rounds on every request. A lock,
+/// not an actor: the check is a hash and a set lookup, and a hop to an actor's executor would cost more; the
+/// PBKDF2 itself runs outside the lock.
+final class Authenticator: Sendable {
     let users: UserStore
-    private var verified: Set<SHA256Digest> = []
+    private let verified = NIOLockedValueBox<Set<String>>([])
 
     init(users: UserStore) { self.users = users }
 
@@ -165,11 +168,13 @@ actor Authenticator {
               let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
               let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":") else { return nil }
         let name = String(text[..<colon]), password = String(text[text.index(after: colon)...])
-        let digest = SHA256.hash(data: Data(text.utf8))
-        if verified.contains(digest) { return name }
+        let digest = Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString()
+        if verified.withLockedValue({ $0.contains(digest) }) { return name }
         guard users.verify(user: name, password: password) else { return nil }
-        if verified.count > 10_000 { verified.removeAll() }
-        verified.insert(digest)
+        verified.withLockedValue { set in
+            if set.count > 10_000 { set.removeAll() }
+            set.insert(digest)
+        }
         return name
     }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the peer benchmarks need, idempotently and quietly:
-#   lua5.4 and the sqlite3 CLI (apt), python3 with venv support (apt, only if missing),
+#   lua5.4, the sqlite3 CLI and wrk (apt), python3 with venv support (apt, only if missing),
 #   and a virtualenv at bench/.venv holding pywbem (PyPI).
 # Prints nothing on success; errors go to stderr and the script exits non-zero.
 set -euo pipefail
@@ -23,6 +23,7 @@ quiet() {   # run a command, showing its output only if it fails
 need=()
 command -v lua5.4 >/dev/null 2>&1 || need+=(lua5.4)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)        # the HTTP load client for bench/serve_bench.sh
 if ! command -v python3 >/dev/null 2>&1; then
     need+=(python3 python3-venv)
 elif ! python3 -c 'import venv, ensurepip, sqlite3' >/dev/null 2>&1; then
