@@ -18,7 +18,7 @@ struct CMSH: ParsableCommand {
         cmsh < script.cmsh                    run statements from standard input
         cmsh --site FILE [--init demo|empty]  the same on a site kept in an SQLite file
         cmsh --systems N                      the demo site with a generated fleet of N systems
-        cmsh serve --users FILE               serve the site over HTTPS (the AdminService route); cmsh serve --help
+        cmsh serve --users FILE               serve the site over HTTPS (AdminService, CIM-XML); cmsh serve --help
         """,
         discussion: """
         Examples:
