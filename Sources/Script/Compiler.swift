@@ -88,7 +88,7 @@ final class ExpressionCompiler {
     private func builtinCall(_ name: String, _ args: [Argument], _ e: Expression) -> CompiledExpression? {
         let key = name.lowercased()
         guard Interpreter.builtinNames.contains(key), interpreter.functions[key] == nil, interpreter.hostFunctions[key] == nil,
-              interpreter.repository.cimClass(named: CIMName(name), namespace: interpreter.namespace) == nil,
+              interpreter.model.cimClass(named: CIMName(name), namespace: interpreter.namespace) == nil,
               args.allSatisfy({ $0.name == nil }) else { return nil }
         let unitFirst = Interpreter.unitFirstFunctions.contains(key)
         let compiled: [CompiledExpression] = args.enumerated().map { index, a in

@@ -5,13 +5,13 @@ import CIM
 extension Interpreter {
     func runAssociation(_ q: AssociationQuery) throws -> ResultSet {
         let sourcePath = try parsePath(q.path, q.pathRange)
-        let source = try located(q.pathRange) { () throws(CIMError) in try repository.instance(at: sourcePath, namespace: namespace) }
+        let source = try located(q.pathRange) { () throws(CIMError) in try model.instance(at: sourcePath, namespace: namespace) }
         for name in [q.resultClass, q.assocClass].compactMap({ $0 }) { _ = try requireClass(name, q.range) }
         var links: [(assoc: CIMInstance, result: CIMInstance?)] = []
-        for cls in repository.classes(namespace: namespace) where cls.isAssociation {
+        for cls in model.classes(namespace: namespace) where cls.isAssociation {
             if let required = q.requiredAssocQualifier, !cls.qualifiers.isSet(CIMName(required)) { continue }
             let refSlots = cls.properties.indices.filter { cls.properties[$0].type.scalar == .reference }
-            let instances = try located(q.range) { () throws(CIMError) in try repository.instances(of: cls.name, deep: false, namespace: namespace) }
+            let instances = try located(q.range) { () throws(CIMError) in try model.instances(of: cls.name, deep: false, namespace: namespace) }
             for assoc in instances {
                 // The roles through which this association refers to the source object.
                 let sourceRoles = refSlots.filter { refersTo(assoc[slot: $0], source) }
@@ -24,7 +24,7 @@ extension Interpreter {
                 for slot in refSlots where !sourceRoles.contains(slot) || sourceRoles.count > 1 && slot != sourceRoles[0] {
                     if let resultRole = q.resultRole, cls.properties[slot].name != CIMName(resultRole) { continue }
                     guard case .reference(let path) = assoc[slot: slot],
-                          let other = try? repository.instance(at: path, namespace: namespace) else { continue }
+                          let other = try? model.instance(at: path, namespace: namespace) else { continue }
                     links.append((assoc, other))
                 }
             }
@@ -62,7 +62,7 @@ extension Interpreter {
         guard case .reference(let path) = value else { return false }
         if path.relative == instance.path { return true }
         guard instance.cimClass.isSubclass(of: path.className),
-              let target = try? repository.instance(at: path, namespace: namespace) else { return false }
+              let target = try? model.instance(at: path, namespace: namespace) else { return false }
         return target.path == instance.path
     }
 }

@@ -14,7 +14,7 @@ extension Interpreter {
                 throw ScriptError(.failed, "\(name)(): \(error)", at: range)
             }
         }
-        if let cls = repository.cimClass(named: CIMName(name), namespace: namespace) {
+        if let cls = model.cimClass(named: CIMName(name), namespace: namespace) {
             return try fetch(try objectPath(cls, args, range), range)
         }
         // DateDiff(dd, a, b) / DateAdd(dd, n, d): the first argument is a unit word, not a value to evaluate.
@@ -139,7 +139,7 @@ extension Interpreter {
 
     /// Reads the instance at a path (WBEM_E_NOT_FOUND when absent).
     func fetch(_ path: ObjectPath, _ range: SourceRange) throws -> Value {
-        .instance(try located(range) { () throws(CIMError) in try repository.instance(at: path, namespace: namespace) })
+        .instance(try located(range) { () throws(CIMError) in try model.instance(at: path, namespace: namespace) })
     }
 
     /// Runs a repository call, turning its CIMError into a ScriptError at the given range.
@@ -152,8 +152,8 @@ extension Interpreter {
     }
 
     func requireClass(_ name: String, _ range: SourceRange) throws(ScriptError) -> CIMClass {
-        guard let cls = repository.cimClass(named: CIMName(name), namespace: namespace) else {
-            let suggestion = Spelling.suggestion(for: name, among: repository.classes(namespace: namespace).map(\.name.string))
+        guard let cls = model.cimClass(named: CIMName(name), namespace: namespace) else {
+            let suggestion = Spelling.suggestion(for: name, among: model.classes(namespace: namespace).map(\.name.string))
             throw ScriptError(.invalidClass, "class \(name) does not exist in \(namespace)" + (suggestion.isEmpty ? "; see 'show classes'" : suggestion), at: range)
         }
         return cls

@@ -149,7 +149,7 @@ extension Interpreter {
             let classes = scope.bindings.map { $0.cimClass?.name.string ?? $0.name }.joined(separator: ", ")
             throw ScriptError(.invalidQuery, "'\(n)' is not a property of \(classes)", at: range)
         }
-        if let cls = repository.cimClass(named: CIMName(n), namespace: namespace) { return .cimClass(cls) }
+        if let cls = model.cimClass(named: CIMName(n), namespace: namespace) { return .cimClass(cls) }
         throw ScriptError(.invalidClass, "'\(n)' is not a class in \(namespace) (variables start with $, strings need quotes)", at: range)
     }
 
@@ -202,7 +202,7 @@ extension Interpreter {
             // comes straight from the path, anything else from the instance, fetched now.
             if let key = path.keys.first(where: { $0.name.map { $0.string.equalsIgnoringCase(name) } ?? false }) { return .cim(key.value) }
             if name.equalsIgnoringCase("__RELPATH") || name.equalsIgnoringCase("__PATH") { return .string(path.description) }
-            let instance = try located(range) { () throws(CIMError) in try repository.instance(at: path, namespace: namespace) }
+            let instance = try located(range) { () throws(CIMError) in try model.instance(at: path, namespace: namespace) }
             return try member(.instance(instance), name, range)
         case .cim(let v):
             throw ScriptError(.invalidProperty, "cannot read .\(name) of \(Value.cim(v).kindDescription)", at: range)
@@ -273,8 +273,8 @@ extension Interpreter {
         let cls: CIMClass?
         switch v {
         case .instance(let i), .cim(.object(let i)): cls = i.cimClass
-        case .cim(.string(let name)): cls = repository.cimClass(named: CIMName(name), namespace: namespace)
-        case .cim(.reference(let p)): cls = repository.cimClass(named: p.className, namespace: namespace)
+        case .cim(.string(let name)): cls = model.cimClass(named: CIMName(name), namespace: namespace)
+        case .cim(.reference(let p)): cls = model.cimClass(named: p.className, namespace: namespace)
         case .cimClass(let c): cls = c
         case .cim(.null): return .null
         default: throw ScriptError(.typeMismatch, "ISA needs an object or a class name, not \(v.kindDescription)", at: range)

@@ -58,7 +58,7 @@ extension Interpreter {
         let bound = try bindArguments(args, method, cls, range)
         let result: MethodResult
         do {
-            result = try repository.invokeMethod(method.name, on: path, arguments: bound, namespace: namespace)
+            result = try model.invokeMethod(method.name, on: path, arguments: bound, namespace: namespace)
         } catch let e as CIMError {
             throw ScriptError(e.status, e.message, at: range)
         }
@@ -131,7 +131,7 @@ extension Interpreter {
         }
         if !cls.keySlots.isEmpty || cls.isSingleton || cls.isAbstract {
             do {
-                let path = try repository.createInstance(instance, namespace: namespace)
+                let path = try model.createInstance(instance, namespace: namespace)
                 return .cim(.reference(path))
             } catch let e as CIMError {
                 throw ScriptError(e.status, e.message, at: range)
@@ -186,7 +186,7 @@ extension Interpreter {
         }
         let instances = try targets(target)
         do {
-            return try repository.performAtomically {
+            return try model.performAtomically {
                 for var instance in instances {
                     for a in assignments {
                         guard let prop = instance.cimClass.property(named: CIMName(a.name)) else {
@@ -199,7 +199,7 @@ extension Interpreter {
                             throw ScriptError(e.status, e.message, at: a.value.range)
                         }
                     }
-                    try repository.modifyInstance(instance, namespace: namespace)
+                    try model.modifyInstance(instance, namespace: namespace)
                 }
                 return instances.count
             }
@@ -211,8 +211,8 @@ extension Interpreter {
     func delete(_ target: ChangeTarget, _ range: SourceRange) throws -> Int {
         let instances = try targets(target)
         do {
-            return try repository.performAtomically {
-                for instance in instances { try repository.deleteInstance(at: instance.path, namespace: namespace) }
+            return try model.performAtomically {
+                for instance in instances { try model.deleteInstance(at: instance.path, namespace: namespace) }
                 return instances.count
             }
         } catch let e as CIMError {
@@ -224,7 +224,7 @@ extension Interpreter {
 
     func showClasses(_ pattern: String?, _ range: SourceRange) throws -> ResultSet {
         let like = pattern.map { LikePattern($0) }
-        let rows: [Value] = repository.classes(namespace: namespace).filter { like?.matches($0.name.string) ?? true }.map { c in
+        let rows: [Value] = model.classes(namespace: namespace).filter { like?.matches($0.name.string) ?? true }.map { c in
             .record(Record(fields: [("Name", .string(c.name.string)),
                                     ("Superclass", .cim(c.superclass.map { .string($0.name.string) } ?? .null)),
                                     ("Abstract", .boolean(c.isAbstract))]))

@@ -109,7 +109,7 @@ extension Interpreter {
         }
         var matches: [CIMInstance] = []
         do {
-            try repository.forEachInstance(of: cls.name, namespace: namespace) { instance in
+            try model.forEachInstance(of: cls.name, namespace: namespace) { instance in
                 try visitRow(q.from.range)
                 if try predicate(self, instance) ?? false { matches.append(instance) }
                 return true
@@ -131,7 +131,7 @@ extension Interpreter {
 
     private func indexedRows(_ source: Query.Source, _ cls: CIMClass, _ slot: Int, _ value: CIMValue) throws(ScriptError) -> [CIMInstance] {
         try located(source.range) { () throws(CIMError) in
-            try repository.instances(of: cls, whereSlot: slot, equals: value, namespace: namespace)
+            try model.instances(of: cls, whereSlot: slot, equals: value, namespace: namespace)
         }
     }
 
@@ -146,7 +146,7 @@ extension Interpreter {
             for (p, c) in [(l, r), (r, l)] {
                 guard let slot = propertySlot(p, source, cls, single: single), let constant = try constantValue(c),
                       !constant.isNull, constant.type?.isArray != true, !cls.properties[slot].type.isArray,
-                      repository.isIndexed(slot: slot, of: cls, namespace: namespace),
+                      model.isIndexed(slot: slot, of: cls, namespace: namespace),
                       // The index holds values of the property's type: `ResourceID = "16777220"` looks up the
                       // number. A constant that does not convert is left to the row-by-row comparison.
                       let typed = try? constant.converted(to: cls.properties[slot].type) else { continue }
@@ -257,7 +257,7 @@ extension Interpreter {
     }
 
     private func allInstances(_ source: Query.Source, _ cls: CIMClass) throws -> [CIMInstance] {
-        try located(source.range) { () throws(CIMError) in try repository.instances(of: cls.name, namespace: namespace) }
+        try located(source.range) { () throws(CIMError) in try model.instances(of: cls.name, namespace: namespace) }
     }
 
     /// Splits `A = B` in an ON clause (possibly inside ANDs) into the side naming the new source and the other.

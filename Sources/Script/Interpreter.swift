@@ -17,9 +17,10 @@ public enum OutputEvent: Sendable {
 public enum ErrorMode: String, Sendable { case stop, `continue` }
 
 /// Runs cmsh programs. One interpreter holds one session's variables, functions and options; it is not
-/// thread-safe (use one per task), but many can share one repository.
+/// thread-safe (use one per task), but many can share one site.
 public final class Interpreter {
-    public let repository: CIMRepository
+    /// The site statements run against: the local repository or a remote provider.
+    public let model: any ObjectModel
     public var namespace: String
     @exclusivity(unchecked) public var limits: Limits
     public var errorMode: ErrorMode = .stop
@@ -67,12 +68,18 @@ public final class Interpreter {
     /// A Swift function callable from scripts: receives evaluated arguments, returns a value.
     public typealias HostFunction = ([Value]) throws -> Value
 
-    public init(repository: CIMRepository, namespace: String? = nil, limits: Limits = Limits(),
+    public init(model: any ObjectModel, namespace: String? = nil, limits: Limits = Limits(),
                 output: @escaping (OutputEvent) -> Void = { _ in }) {
-        self.repository = repository
-        self.namespace = namespace ?? repository.defaultNamespace
+        self.model = model
+        self.namespace = namespace ?? model.defaultNamespace
         self.limits = limits
         self.output = output
+    }
+
+    /// An interpreter on a local repository.
+    public convenience init(repository: CIMRepository, namespace: String? = nil, limits: Limits = Limits(),
+                            output: @escaping (OutputEvent) -> Void = { _ in }) {
+        self.init(model: repository, namespace: namespace, limits: limits, output: output)
     }
 
     /// Makes a Swift function callable from scripts by name (case-insensitive).
@@ -154,16 +161,16 @@ public final class Interpreter {
             try step(statement.range)
             do {
                 switch control {
-                case .begin: repository.beginTransaction()
-                case .commit: try repository.commitTransaction()
-                case .rollback: try repository.rollbackTransaction()
+                case .begin: model.beginTransaction()
+                case .commit: try model.commitTransaction()
+                case .rollback: try model.rollbackTransaction()
                 }
             } catch let error as CIMError {
                 throw ScriptError(error.status, error.message, at: statement.range)
             }
             return .normal
         }
-        return try repository.performAtomically { () throws -> Flow in
+        return try model.performAtomically { () throws -> Flow in
             do { return try execute(statement) } catch let exit as ExitRequest { return .exit(exit.code) }
         }
     }
@@ -284,11 +291,11 @@ public final class Interpreter {
         case .showMethods(let name):
             output(.value(.rows(try showMethods(name, statement.range))))
         case .showNamespaces:
-            output(.value(.rows(ResultSet(className: nil, columns: ["Namespace"], rows: repository.namespaces.map {
+            output(.value(.rows(ResultSet(className: nil, columns: ["Namespace"], rows: model.namespaces.map {
                 .record(Record(fields: [("Namespace", .string($0))]))
             }))))
         case .useNamespace(let ns):
-            guard repository.hasNamespace(ns) else {
+            guard model.hasNamespace(ns) else {
                 throw ScriptError(.invalidNamespace, "namespace \(ns) does not exist; see 'show namespaces'", at: statement.range)
             }
             namespace = ns

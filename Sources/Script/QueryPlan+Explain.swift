@@ -8,7 +8,7 @@ extension Interpreter {
         let plan = try planQuery(q, sources)
         var steps: [(String, String, String)] = []
         let (from, fromClass) = sources[0]
-        let total = (try? repository.count(of: fromClass.name, namespace: namespace)) ?? 0
+        let total = (try? model.count(of: fromClass.name, namespace: namespace)) ?? 0
         switch plan.firstAccess {
         case .scan:
             steps.append((label(from, fromClass), "scan", "visits all \(total) instances"))

@@ -188,7 +188,7 @@ extension Interpreter {
     private func joinMethod(_ condition: Expression, _ source: Query.Source, _ cls: CIMClass) -> QueryPlan.JoinMethod {
         guard let (newSide, probe) = equiJoinSides(condition, source, cls) else { return .nestedLoop }
         if case .member(_, let name) = newSide.kind, let slot = cls.slot(of: CIMName(name)),
-           !cls.properties[slot].type.isArray, repository.isIndexed(slot: slot, of: cls, namespace: namespace) {
+           !cls.properties[slot].type.isArray, model.isIndexed(slot: slot, of: cls, namespace: namespace) {
             return .indexLookup(slot: slot, property: cls.properties[slot].name.string, isKey: cls.keySlots == [slot], probe: probe)
         }
         return .hash(newSide: newSide, probe: probe)

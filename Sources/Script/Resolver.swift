@@ -55,10 +55,10 @@ private struct Resolver {
     }
 
     func lookUpClass(_ name: String) -> CIMClass? {
-        interpreter.repository.cimClass(named: CIMName(name), namespace: namespace)
+        interpreter.model.cimClass(named: CIMName(name), namespace: namespace)
     }
 
-    var classNames: [String] { interpreter.repository.classes(namespace: namespace).map(\.name.string) }
+    var classNames: [String] { interpreter.model.classes(namespace: namespace).map(\.name.string) }
 
     @discardableResult
     mutating func requireClass(_ name: String, _ range: SourceRange) -> CIMClass? {
@@ -69,7 +69,7 @@ private struct Resolver {
 
     /// The class and its subclasses: an object path of a base class may name an instance of any of them.
     func family(_ cls: CIMClass) -> [CIMClass] {
-        [cls] + ((try? interpreter.repository.subclasses(of: cls.name, namespace: namespace)) ?? [])
+        [cls] + ((try? interpreter.model.subclasses(of: cls.name, namespace: namespace)) ?? [])
     }
 
     // MARK: - Statements
@@ -108,7 +108,7 @@ private struct Resolver {
         case .describe(let n), .showMethods(let n): requireClass(n, s.range)
         case .explain(let q): query(q)
         case .useNamespace(let ns):
-            if interpreter.repository.hasNamespace(ns) { namespace = ns }
+            if interpreter.model.hasNamespace(ns) { namespace = ns }
         case .update(let target, let assignments):
             let classes = change(target)
             for a in assignments {
