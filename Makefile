@@ -8,11 +8,12 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 .PHONY: run build release test deps test-deps examples docs bench fuzz clean
 
 # The system libraries cmsh links: libedit (the REPL's line editing), SQLite (site files, through GRDB) and
-# libxml2 (the server's CIM-XML bodies).
+# libxml2 (CIM-XML bodies) and libcurl (--connect: HTTPS with Kerberos, NTLM, Basic).
 # Each is installed when missing.
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libedit-dev; }
 	@dpkg -s libsqlite3-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libsqlite3-dev; }
+	@dpkg -s libcurl4-openssl-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libcurl4-openssl-dev; }
 	@dpkg -s libxml2-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y libxml2-dev pkg-config; }
 	@command -v pkg-config >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y pkg-config; }
 

@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "Script", targets: ["Script"]),
         .library(name: "Site", targets: ["Site"]),
         .library(name: "Server", targets: ["Server"]),
+        .library(name: "CIMXML", targets: ["CIMXML"]),
+        .library(name: "Remote", targets: ["Remote"]),
         .executable(name: "cmsh", targets: ["cmsh"]),
     ],
     dependencies: [
@@ -47,8 +49,13 @@ let package = Package(
         .target(name: "EditShim", dependencies: ["CLibEdit"]),
         .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"], swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CIMXML", dependencies: ["CIM", "CLibXML2"], swiftSettings: strict),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "CurlShim", dependencies: ["CCurl"]),
+        // --connect: remote sites (CIM-XML now) as object models, over libcurl.
+        .target(name: "Remote", dependencies: ["CIM", "CIMXML", "CCurl", "CurlShim"], swiftSettings: strict),
         .target(name: "Server", dependencies: [
-            "CMShell", "CLibXML2",
+            "CMShell", "CIMXML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -63,7 +70,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ], swiftSettings: strict),
         .executableTarget(name: "cmsh", dependencies: [
-            "CMShell", "LineEditor", "Server", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "CMShell", "LineEditor", "Server", "Remote", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: strict),
         .executableTarget(name: "EmbeddingHost", dependencies: ["CMShell"], path: "Examples/EmbeddingHost",
                           exclude: ["expected.out"], swiftSettings: strict),

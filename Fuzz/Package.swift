@@ -20,6 +20,7 @@ let package = Package(
         // What `cmsh serve` does with a CIM-XML body (reaches the Server module's internals through @testable,
         // which a debug build allows).
         .executableTarget(name: "FuzzCIMXML", dependencies: ["FuzzEntry", .product(name: "Server", package: "cmsh"),
+                                                            .product(name: "CIMXML", package: "cmsh"),
                                                             .product(name: "CMShell", package: "cmsh")]),
     ],
     swiftLanguageModes: [.v6]

@@ -32,6 +32,10 @@ public final class Engine {
         case empty(siteCode: String)
         /// A repository the host built (its own MOF schema, say); no ConfigMgr providers.
         case repository(CIMRepository)
+        /// Any other object model: a remote provider (the Remote module's `CIMXMLClient`), or a backend of
+        /// the host's. Statements run against it; ``Engine/repository`` is then a local one of its own, for
+        /// the host's MOF and methods.
+        case model(any ObjectModel)
         /// A site kept in an SQLite file: opened when `initialize` is nil, else created from that template
         /// (refused if the file exists). Every statement that succeeds is written to the file.
         case file(String, initialize: SiteTemplate? = nil, options: SiteFile.Options = SiteFile.Options())
@@ -64,9 +68,12 @@ public final class Engine {
         }
     }
 
-    /// The object model scripts run against: the simulated site's repository, or the one the host passed
-    /// in ``SiteModel/repository(_:)``. Host code may read and change it between runs.
+    /// The local repository: the simulated site's, or the one the host passed in ``SiteModel/repository(_:)``
+    /// (with ``SiteModel/model(_:)``, an empty one of the engine's own). Host code may read and change it
+    /// between runs.
     public let repository: CIMRepository
+    /// What statements run against: ``repository``, or the model passed in ``SiteModel/model(_:)``.
+    public let model: any ObjectModel
     /// The simulated site behind the repository (nil for a host's own repository).
     public let site: SimulatedSite?
     /// The file the site is kept in (``SiteModel/file(_:initialize:options:)``), or nil for a site in memory.
@@ -117,9 +124,10 @@ public final class Engine {
     public init(site model: SiteModel = .demo, clock: SiteClock = SiteClock(), permissions: Permissions = [],
                 limits: EngineLimits = EngineLimits()) throws {
         (site, repository, siteFile) = try Self.objectModel(model, clock: clock)
+        if case .model(let other) = model { self.model = other } else { self.model = repository }
         self.permissions = permissions
         self.limits = limits
-        interpreter = Interpreter(repository: repository)
+        interpreter = Interpreter(model: self.model)
         site?.attach(to: interpreter)
         let siteHook = interpreter.beforeStatement
         interpreter.beforeStatement = { [unowned self] statement in
@@ -138,6 +146,7 @@ public final class Engine {
     private static func objectModel(_ model: SiteModel, clock: SiteClock) throws -> (SimulatedSite?, CIMRepository, SiteFile?) {
         switch model {
         case .repository(let repository): return (nil, repository, nil)
+        case .model(let other): return (nil, other as? CIMRepository ?? CIMRepository(defaultNamespace: other.defaultNamespace), nil)
         case .demoSite(let systems, let seed):
             let made = try makeSite(.demo(systems: systems, seed: seed), clock: clock)
             return (made, made.repository, nil)

@@ -1,6 +1,7 @@
 // CIMXMLOperations: DSP0200's operations on POST /cimom — the intrinsic methods pywbem and wbemcli use, and
 // extrinsic METHODCALLs — answered by the served site.
 import CIM
+import CIMXML
 import CMShell
 import Foundation
 
@@ -175,16 +176,14 @@ extension SiteHost {
     }
 
     private func readInstance(_ element: XMLElement) throws -> CIMInstance {
-        guard let className = element["CLASSNAME"] else { throw CIMError(.invalidParameter, "INSTANCE needs a CLASSNAME") }
-        let cls = try engine.repository.requireClass(CIMName(className), namespace: namespace)
-        var instance = CIMInstance(of: cls)
-        for child in element.children where child.name.hasPrefix("PROPERTY") {
-            guard let name = child["NAME"] else { continue }
-            guard let p = cls.property(named: CIMName(name)) else { throw CIMError(.invalidProperty, "class \(cls.name) has no property '\(name)'") }
-            let value = child.child("VALUE") ?? child.child("VALUE.ARRAY") ?? child.child("VALUE.REFERENCE")
-            try instance.set(p.name, try CIMXMLWriter.read(value, as: p.type))
-        }
-        return instance
+        guard element["CLASSNAME"] != nil else { throw CIMError(.invalidParameter, "INSTANCE needs a CLASSNAME") }
+        return try CIMXMLWriter.readInstance(element, classes: classLookup)
+    }
+
+    /// Embedded instances (collection rules, say) are read as instances of the site's classes.
+    private var classLookup: CIMXMLWriter.ClassLookup {
+        let repository = engine.repository, ns = namespace
+        return { repository.cimClass(named: $0, namespace: ns) }
     }
 
     private func execQuery(_ text: String, _ ns: String) throws -> String {
@@ -265,7 +264,7 @@ extension SiteHost {
                 throw CIMError(.invalidParameter, "\(cls.name).\(method.name) has no [in] parameter '\(pname)'")
             }
             let value = p.child("VALUE") ?? p.child("VALUE.ARRAY") ?? p.child("VALUE.REFERENCE")
-            arguments.append((declared.name, try CIMXMLWriter.read(value, as: declared.type)))
+            arguments.append((declared.name, try CIMXMLWriter.read(value, as: declared.type, classes: classLookup)))
         }
         let result = try atomically { try engine.repository.invokeMethod(method.name, on: target, arguments: arguments, namespace: ns) }
         // A ReturnValue that is a WMI status is the call's error, as the SMS Provider raises it (and as the

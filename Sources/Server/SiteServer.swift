@@ -2,6 +2,7 @@
 // /AdminService/wmi/ and CIM-XML on POST /cimom, every request authenticated (Basic or a bearer token against a
 // users file), one access-log line each.
 import CIM
+import CIMXML
 import CMShell
 import Crypto
 import Foundation

@@ -106,6 +106,21 @@ struct CMSH: ParsableCommand {
     @Flag(help: "Print the whole site (schema and instances) as MOF and exit; a .mof FILE argument loads such a dump.")
     var dump = false
 
+    @Option(help: ArgumentHelp("Run against a remote site: cimxml+https://HOST[:PORT]/root/sms/site_S01 (CIM-XML, such as cmsh serve's /cimom). See docs/connect.md.", valueName: "url"))
+    var connect: String?
+
+    @Option(help: ArgumentHelp("The user for --connect: DOMAIN\\name or name@REALM (the password comes from CMSH_PASSWORD or a prompt, never an argument).", valueName: "user"))
+    var user: String?
+
+    @Option(help: ArgumentHelp("How --connect authenticates: negotiate (Kerberos or NTLM, the default), kerberos, ntlm or basic.", valueName: "method"))
+    var auth = "negotiate"
+
+    @Option(name: .customLong("ca-cert"), help: ArgumentHelp("Trust the server certificates this PEM file vouches for (its own, for a self-signed one).", valueName: "pem"))
+    var caCert: String?
+
+    @Flag(help: "Do not verify the server's TLS certificate (warned; for a lab only).")
+    var insecure = false
+
     @ArgumentParser.Argument(help: ArgumentHelp("A script to run (a .mof file is loaded as data).", valueName: "file"))
     var file: String?
 
@@ -143,6 +158,13 @@ struct CMSH: ParsableCommand {
                 throw ValidationError("--systems takes a number from 0 to \(Self.maxSystems), not \(systems).")
             }
         }
+        if connect != nil && (site != nil || systems != nil || initialize != nil) {
+            throw ValidationError("--connect runs against a remote site; it cannot go with --site, --init or --systems.")
+        }
+        if !["negotiate", "kerberos", "ntlm", "basic"].contains(auth.lowercased()) {
+            throw ValidationError("--auth takes negotiate, kerberos, ntlm or basic, not \(auth).")
+        }
+        if insecure && caCert != nil { throw ValidationError("--insecure turns verification off; it cannot go with --ca-cert.") }
         if checkIntegrity && site == nil { throw ValidationError("--check-integrity needs --site FILE.") }
         if busyTimeout < 0 { throw ValidationError("--busy-timeout takes a number of seconds, 0 or more.") }
         for (name, value) in [("--max-call-depth", maxCallDepth), ("--max-output-mb", maxOutputMB), ("--max-steps", maxSteps),
@@ -170,7 +192,9 @@ struct CMSH: ParsableCommand {
         let session: Session
         do { session = try Session(options: self) } catch {
             FileHandle.standardError.write(Data("cmsh: \(error)\n".utf8))
-            throw ExitCode(2)
+            // A site that cannot be reached is a failure (1), as a failed statement is; a site that cannot
+            // be opened or made as asked is a usage error (2).
+            throw ExitCode(connect != nil ? 1 : 2)
         }
         let code: Int32
         if checkIntegrity {

@@ -3,6 +3,7 @@ import CMShell
 import Dispatch
 import Foundation
 import LineEditor
+import Remote
 
 /// Reads statements at a prompt and runs each as soon as it is complete.
 ///
@@ -52,7 +53,9 @@ final class REPL {
     var prompt: String {
         let code = engine.namespace.split(separator: "_").last.map(String.init) ?? "cmsh"
         // `*` while a transaction is open, as a reminder that nothing since `begin` is kept until `commit`.
-        let text = "cmsh \(code)\(engine.repository.transactionDepth > 0 ? "*" : "")> "
+        // `S01@cm01` when connected: where the statements go.
+        let remote = (engine.model as? CIMXMLClient).map { "@" + $0.host } ?? ""
+        let text = "cmsh \(code)\(remote)\(engine.repository.transactionDepth > 0 ? "*" : "")> "
         guard session.colorAllowed, reader is TerminalLineReader else { return text }
         // libedit must know the escapes print nothing: unmarked, it drops the ESC and shows "[1;34m".
         return TerminalLineReader.nonPrinting("\u{1B}[1;34m") + text + TerminalLineReader.nonPrinting("\u{1B}[0m")

@@ -17,7 +17,8 @@ final class Session {
 
     init(options: CMSH) throws {
         self.options = options
-        engine = try Engine(site: Self.siteModel(options), permissions: .shell, limits: options.limits)
+        let model: Engine.SiteModel = options.connect != nil ? .model(try Connect.model(options)) : Self.siteModel(options)
+        engine = try Engine(site: model, permissions: .shell, limits: options.limits)
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,
@@ -25,7 +26,7 @@ final class Session {
                                           rowCount: !options.quiet))
         timer = options.timer
         if let ns = options.namespace {
-            guard engine.repository.hasNamespace(ns) else {
+            guard engine.model.hasNamespace(ns) else {
                 throw CMShellError(.invalidNamespace, "namespace \(ns) does not exist; the demo site's is \(engine.namespace)")
             }
             engine.namespace = ns

@@ -2,6 +2,7 @@
 // operation decoder and the operations themselves on the demo site. Any body must get a reply — an HTTP 400
 // with a CIMError header or a CIM error in the body — never a trap or a hang, and never a site left changed
 // by a failed operation.
+import CIMXML
 import CMShell
 import Dispatch
 import Foundation

@@ -5,29 +5,29 @@
 import CLibXML2
 import Foundation
 
-final class XMLElement: @unchecked Sendable {
-    let name: String
-    let attributes: [String: String]
-    var children: [XMLElement] = []
-    var text = ""
+public final class XMLElement: @unchecked Sendable {
+    public let name: String
+    public let attributes: [String: String]
+    public var children: [XMLElement] = []
+    public var text = ""
 
-    init(name: String, attributes: [String: String]) {
+    public init(name: String, attributes: [String: String]) {
         self.name = name
         self.attributes = attributes
     }
 
-    subscript(attribute: String) -> String? { attributes[attribute] }
+    public subscript(attribute: String) -> String? { attributes[attribute] }
 
-    func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
-    func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    public func child(_ name: String) -> XMLElement? { children.first { $0.name == name } }
+    public func children(_ name: String) -> [XMLElement] { children.filter { $0.name == name } }
 
-    struct ParseFailure: Error { let reason: String }
+    public struct ParseFailure: Error { public let reason: String }
 
     /// libxml2's global state is set up once, before any thread parses.
     private static let initialized: Void = xmlInitParser()
 
     /// Parses a document; a failure with a reason when it is not well-formed, has a DTD or passes a bound.
-    static func parse(_ data: Data, maxElements: Int = 200_000, maxDepth: Int = 64) -> Result<XMLElement, ParseFailure> {
+    public static func parse(_ data: Data, maxElements: Int = 200_000, maxDepth: Int = 64) -> Result<XMLElement, ParseFailure> {
         _ = initialized
         guard data.count < Int(Int32.max) else { return .failure(ParseFailure(reason: "the body is too large")) }
         // No network, no error output on stderr, no recovery: a body either is well-formed or is refused.
@@ -97,7 +97,7 @@ final class XMLElement: @unchecked Sendable {
 }
 
 /// Text escaped for XML content and attribute values.
-func xmlEscaped(_ s: String) -> String {
+public func xmlEscaped(_ s: String) -> String {
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for ch in s.unicodeScalars {

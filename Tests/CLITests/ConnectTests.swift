@@ -1,0 +1,83 @@
+// `cmsh --connect` against `cmsh serve` on 127.0.0.1 over CIM-XML: the same script run locally on a site file
+// and remotely on a served copy of it prints the same, and leaves the two sites the same; failures are one
+// clear line and exit 1.
+import Foundation
+import Testing
+
+@Suite struct ConnectTests {
+    static let script = #"""
+        invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S01"], ["[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\"])
+        select count(*) from SMS_R_System as s inner join SMS_G_System_OPERATING_SYSTEM as o on o.ResourceID = s.ResourceID where o.Caption like "%Windows 11%"
+        select Name from SMS_R_System where ResourceID in (select ResourceID from SMS_G_System_OPERATING_SYSTEM where Caption like "%Server%") order by Name limit 5
+        $c = new SMS_Collection { Name = "Win11", LimitToCollectionID = "SMS00001", CollectionType = 2 }
+        invoke SMS_Collection($c.CollectionID).AddMembershipRule(new SMS_CollectionRuleQuery { RuleName = "w11", QueryExpression = "select SMS_R_System.ResourceID from SMS_R_System inner join SMS_G_System_OPERATING_SYSTEM on SMS_G_System_OPERATING_SYSTEM.ResourceID = SMS_R_System.ResourceID where SMS_G_System_OPERATING_SYSTEM.Caption like '%Windows 11%'" })
+        select count(*) from SMS_FullCollectionMembership where CollectionID = $c.CollectionID
+        $p = new SMS_Package { Name = "Notepad++", Manufacturer = "Don Ho" }
+        print $p.PackageID
+        update SMS_Package set Description = "editor" where Name = "Notepad++"
+        delete SMS_Package where PackageID = "S0100003"
+        for $d in select PackageID, Name from SMS_DriverPackage order by PackageID { print $d.PackageID + " " + $d.Name }
+        invoke SMS_DriverPackage("PKG00001").AddDistributionPoints(["S09"], ["[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S09\"]\\\\dp1\\"])
+        """#
+    /// What the two sites are compared by afterwards (read locally from each file).
+    static let state = """
+        select PackageID, ServerNALPath from SMS_DistributionPoint order by PackageID, ServerNALPath
+        select PackageID, Name, Description from SMS_Package order by PackageID
+        select CollectionID, Name, MemberCount from SMS_Collection order by CollectionID
+        """
+
+    @Test func aScriptRunsTheSameLocallyAndThroughCIMXML() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-connect-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let local = dir.appendingPathComponent("local.site").path, served = dir.appendingPathComponent("served.site").path
+        #expect(try CLI.run(["--site", local, "--init", "demo", "-c", "print 1"]).status == 0)
+        try FileManager.default.copyItem(atPath: local, toPath: served)
+        let script = dir.appendingPathComponent("equivalence.cmsh")
+        try Self.script.write(to: script, atomically: true, encoding: .utf8)
+
+        let here = try CLI.run(["--site", local, script.path])
+        let s = try ServeProcess(["--site", served])
+        let there = try CLI.run(["--connect", "cimxml+" + s.url + "/root/sms/site_S01", "--user", ServeProcess.user, "--auth", "basic",
+                                 "--ca-cert", s.certificate, script.path], environment: ["CMSH_PASSWORD": ServeProcess.password])
+        #expect(here.status == 1 && there.status == 1, "\(here.stderr)\n\(there.stderr)")
+        #expect(here.stdout.contains("ReturnValue = 0") && here.stdout.contains("161"))
+        #expect(there.stdout == here.stdout, "local:\n\(here.stdout)\nremote:\n\(there.stdout)\n\(there.stderr)")
+        // The failing call is reported the same way: the method's ReturnValue and the site's sentence.
+        let lastError = { (r: CLIResult) in r.stderr.components(separatedBy: "error: ").last ?? "" }
+        #expect(lastError(there) == lastError(here) && here.stderr.contains("site S09 does not exist"), "\(here.stderr)\n\(there.stderr)")
+        #expect(s.stop() == 0)
+        let a = try CLI.run(["--site", local, "-c", Self.state]), b = try CLI.run(["--site", served, "-c", Self.state])
+        #expect(a.status == 0 && a.stdout == b.stdout, "local:\n\(a.stdout)\nserved:\n\(b.stdout)")
+        #expect(a.stdout.contains("Notepad++") && !a.stdout.contains("S0100003"))
+    }
+
+    /// Wrong password, untrusted certificate, nothing listening, a bad URL: one line each, exit 1 (2 for usage).
+    @Test func failuresAreOneClearLine() throws {
+        let s = try ServeProcess()
+        let url = "cimxml+" + s.url + "/root/sms/site_S01"
+        func connect(_ extra: [String], password: String = ServeProcess.password, to target: String? = nil) throws -> CLIResult {
+            try CLI.run(["--connect", target ?? url, "--user", ServeProcess.user, "--auth", "basic"] + extra + ["-c", "print 42"],
+                        environment: ["CMSH_PASSWORD": password])
+        }
+        let ok = try connect(["--ca-cert", s.certificate])
+        #expect(ok.status == 0 && ok.stdout == "42\n", "\(ok.stderr)")
+        let wrong = try connect(["--ca-cert", s.certificate], password: "not-the-password")
+        #expect(wrong.status == 1 && wrong.stderr.contains("HTTP 401") && wrong.stderr.contains("WBEM_E_ACCESS_DENIED"), "\(wrong.stderr)")
+        let untrusted = try connect([])
+        #expect(untrusted.status == 1 && untrusted.stderr.contains("not trusted") && untrusted.stderr.contains("--ca-cert"), "\(untrusted.stderr)")
+        let insecure = try connect(["--insecure"])
+        #expect(insecure.status == 0 && insecure.stderr.contains("warning: --insecure"), "\(insecure.stderr)")
+        let port = try #require(Int(s.url.split(separator: ":").last ?? ""))
+        s.stop()
+        let refused = try connect(["--ca-cert", s.certificate], to: "cimxml+https://127.0.0.1:\(port)/root/sms/site_S01")
+        #expect(refused.status == 1 && refused.stderr.contains("cannot connect to 127.0.0.1"), "\(refused.stderr)")
+        #expect(refused.stderr.split(separator: "\n").count == 1)
+        let bad = try CLI.run(["--connect", "cimxml+https://127.0.0.1:\(port)", "--auth", "basic", "--user", "x", "-c", "print 1"],
+                              environment: ["CMSH_PASSWORD": "x"])
+        #expect(bad.status == 1 && bad.stderr.contains("names no namespace"), "\(bad.stderr)")
+        #expect(try CLI.run(["--connect", url, "--auth", "bogus", "-c", "print 1"]).status == 2)
+        // The password never reaches argv: there is no option for it.
+        #expect(try CLI.run(["--connect", url, "--password", "x", "-c", "print 1"]).status == 2)
+    }
+}
