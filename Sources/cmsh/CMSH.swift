@@ -18,6 +18,7 @@ struct CMSH: ParsableCommand {
         cmsh < script.cmsh                    run statements from standard input
         cmsh --site FILE [--init demo|empty]  the same on a site kept in an SQLite file
         cmsh --systems N                      the demo site with a generated fleet of N systems
+        cmsh --connect URL [--user U --auth A] the same against a remote site (cimxml+https://HOST/root/sms/site_S01)
         cmsh serve --users FILE               serve the site over HTTPS (AdminService, CIM-XML); cmsh serve --help
         """,
         discussion: """
