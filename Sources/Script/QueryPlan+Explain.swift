@@ -9,12 +9,20 @@ extension Interpreter {
         var steps: [(String, String, String)] = []
         let (from, fromClass) = sources[0]
         let total = (try? model.count(of: fromClass.name, namespace: namespace)) ?? 0
+        // On a remote site, what each access sends over the wire.
+        let remote = model.location == "local" ? nil : model.location
         switch plan.firstAccess {
         case .scan:
-            steps.append((label(from, fromClass), "scan", "visits all \(total) instances"))
+            steps.append((label(from, fromClass), "scan", remote.map { "EnumerateInstances of \(fromClass.name) (\(total)) from \($0), tested in cmsh" }
+                          ?? "visits all \(total) instances"))
         case .index(_, let property, let value, let isKey):
-            steps.append((label(from, fromClass), isKey ? "key lookup" : "index lookup",
-                          "\(property) = \(value.literal) through the \(isKey ? "key index" : "hash index on \(property)") (of \(total) instances)"))
+            if let remote {
+                let sent = isKey ? "GetInstance \(fromClass.name).\(property)=\(value.literal)" : "ExecQuery select * from \(fromClass.name) where \(property) = \(value.literal)"
+                steps.append((label(from, fromClass), isKey ? "key lookup" : "lookup", "\(sent) at \(remote)"))
+            } else {
+                steps.append((label(from, fromClass), isKey ? "key lookup" : "index lookup",
+                              "\(property) = \(value.literal) through the \(isKey ? "key index" : "hash index on \(property)") (of \(total) instances)"))
+            }
         }
         for (i, method) in plan.joins.enumerated() {
             let (source, cls) = sources[i + 1]

@@ -62,6 +62,12 @@ import Testing
         }
         let ok = try connect(["--ca-cert", s.certificate])
         #expect(ok.status == 0 && ok.stdout == "42\n", "\(ok.stderr)")
+        // explain says what goes over the wire.
+        let explained = try CLI.run(["--connect", url, "--user", ServeProcess.user, "--auth", "basic", "--ca-cert", s.certificate, "--format", "csv", "-c",
+                                     "explain select * from SMS_Package where PackageID = 'S0100003'\nexplain select * from SMS_Package where Name like 'x%'"],
+                                    environment: ["CMSH_PASSWORD": ServeProcess.password])
+        #expect(explained.stdout.contains(#"GetInstance SMS_Package.PackageID=""S0100003"" at CIM-XML at https://127.0.0.1"#), "\(explained.stdout)\(explained.stderr)")
+        #expect(explained.stdout.contains("EnumerateInstances of SMS_Package"), "\(explained.stdout)")
         let wrong = try connect(["--ca-cert", s.certificate], password: "not-the-password")
         #expect(wrong.status == 1 && wrong.stderr.contains("HTTP 401") && wrong.stderr.contains("WBEM_E_ACCESS_DENIED"), "\(wrong.stderr)")
         let untrusted = try connect([])
