@@ -4,6 +4,7 @@ import CIM
 
 extension Interpreter {
     func runQuery(_ q: Query) throws -> ResultSet {
+        if let remote = try pushedDown(q) { return remote }
         subquerySets.append([:])
         defer { subquerySets.removeLast() }
         let sources = try resolveSources(q)
@@ -309,7 +310,7 @@ extension Interpreter {
         }
     }
 
-    private func project(_ q: Query, _ tuples: [[Value]], _ sources: [(Query.Source, CIMClass)]) throws -> ResultSet {
+    func project(_ q: Query, _ tuples: [[Value]], _ sources: [(Query.Source, CIMClass)]) throws -> ResultSet {
         let single = sources.count == 1
         let fromClass = sources[0].1
         if q.items.count == 1, case .star = q.items[0], single {

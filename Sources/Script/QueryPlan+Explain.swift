@@ -5,6 +5,14 @@ extension Interpreter {
     /// `explain <query>`: the plan as rows — one per step, in the order the steps run.
     func explain(_ q: Query) throws -> ResultSet {
         let sources = try resolveSources(q)
+        // A backend that evaluates WQL gets the whole statement: that one request is the plan.
+        if model.queryCapabilities.contains(.wql), let text = wqlText(q, top: true) {
+            var steps = [("1", "query", "ExecQuery", "\(text) — at \(model.location)")]
+            if let limit = q.limit { steps.append(("2", "limit", "limit", self.source.text(of: limit.range) + " — applied in cmsh")) }
+            return ResultSet(className: nil, columns: ["Step", "Source", "Access", "Detail"], rows: steps.map {
+                .record(Record(fields: [("Step", .integer(Int64($0.0)!)), ("Source", .string($0.1)), ("Access", .string($0.2)), ("Detail", .string($0.3))]))
+            })
+        }
         let plan = try planQuery(q, sources)
         var steps: [(String, String, String)] = []
         let (from, fromClass) = sources[0]
