@@ -49,8 +49,15 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
     public var namespaces: [String] { [defaultNamespace] }
     public func hasNamespace(_ name: String) -> Bool { name.equalsIgnoringCase(defaultNamespace) }
 
-    /// Aborts the request in flight, from any thread (Ctrl-C).
+    /// Aborts the request in flight, from any thread.
     public func cancel() { transport.cancelled.set() }
+
+    /// Polled while a request is in flight; true aborts it with WBEM_E_CALL_CANCELLED. A host wires its
+    /// cancellation here: `client.isInterrupted = { engine.cancellation.isCancelled }`.
+    public var isInterrupted: @Sendable () -> Bool {
+        get { transport.isInterrupted }
+        set { transport.isInterrupted = newValue }
+    }
 
     // MARK: - Classes (local, from the fetched schema)
 

@@ -54,8 +54,11 @@ struct HTTPReply {
 final class HTTPTransport: @unchecked Sendable {
     let options: RemoteOptions
     private let handle: UnsafeMutableRawPointer
-    /// Set from any thread to abort the request in flight (Ctrl-C).
+    /// Set from any thread to abort the request in flight.
     let cancelled = CancelFlag()
+    /// Polled during a transfer (about once a second when the server is silent): true aborts it — the
+    /// engine's cancellation (Ctrl-C, the time limit) is wired in here.
+    var isInterrupted: @Sendable () -> Bool = { false }
 
     // CURLAUTH_* are macros with casts, which Swift does not import.
     private static let authBasic = 1 << 0, authNegotiate = 1 << 2, authNTLM = 1 << 3
@@ -75,6 +78,7 @@ final class HTTPTransport: @unchecked Sendable {
     /// plain sentence, HTTP statuses are the caller's to judge.
     func send(_ method: String, _ url: String, headers: [String] = [], body: Data? = nil) throws(CIMError) -> HTTPReply {
         curl_easy_reset(handle)
+        cancelled.set(false)
         let h = handle
         func set(_ o: CURLoption, _ v: Int) { _ = cmsh_curl_set_long(h, o, v) }
         func set(_ o: CURLoption, _ v: String) { _ = cmsh_curl_set_string(h, o, v) }
@@ -120,7 +124,7 @@ final class HTTPTransport: @unchecked Sendable {
             body.withUnsafeBytes { raw in for (i, b) in raw.enumerated() { bytes[i] = CChar(bitPattern: b) } }
             _ = cmsh_curl_set_body(h, bytes, body.count)
         }
-        let sink = Sink(limit: options.maxResponseBytes, cancelled: cancelled)
+        let sink = Sink(limit: options.maxResponseBytes, cancelled: cancelled, interrupted: isInterrupted)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         _ = cmsh_curl_set_receivers(h, { data, size, count, context in
             let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
@@ -130,7 +134,7 @@ final class HTTPTransport: @unchecked Sendable {
             return sink.header(data, size * count)
         }, context)
         _ = cmsh_curl_set_progress(h, { context, _, _, _, _ in
-            Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue().cancelled.isSet ? 1 : 0
+            Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue().shouldStop ? 1 : 0
         }, context)
         let code = curl_easy_perform(h)
         guard code == CURLE_OK else { throw transportError(code, url, sink) }
@@ -144,7 +148,9 @@ final class HTTPTransport: @unchecked Sendable {
         let host = URLComponents(string: url)?.host ?? url
         let reason = String(cString: curl_easy_strerror(code))
         switch code {
-        case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR where sink.cancelled.isSet:
+        case CURLE_ABORTED_BY_CALLBACK:
+            return CIMError(.callCancelled, "the request to \(host) was cancelled")
+        case CURLE_WRITE_ERROR where sink.shouldStop:
             return CIMError(.callCancelled, "the request to \(host) was cancelled")
         case CURLE_WRITE_ERROR where sink.overflowed:
             return CIMError(.quotaViolation, "the reply from \(host) is larger than \(options.maxResponseBytes >> 20) MB; narrow the query")
@@ -174,17 +180,21 @@ final class CancelFlag: @unchecked Sendable {
 private final class Sink {
     let limit: Int
     let cancelled: CancelFlag
+    let interrupted: () -> Bool
     var data = Data()
     var headers: [String: String] = [:]
     var overflowed = false
 
-    init(limit: Int, cancelled: CancelFlag) {
+    init(limit: Int, cancelled: CancelFlag, interrupted: @escaping () -> Bool) {
         self.limit = limit
         self.cancelled = cancelled
+        self.interrupted = interrupted
     }
 
+    var shouldStop: Bool { cancelled.isSet || interrupted() }
+
     func body(_ bytes: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
-        if cancelled.isSet { return 0 }
+        if shouldStop { return 0 }
         guard data.count + count <= limit else { overflowed = true; return 0 }
         if let bytes { data.append(UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: count) }
         return count

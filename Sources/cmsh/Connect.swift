@@ -11,6 +11,8 @@ enum Connect {
         guard let url = options.connect else { throw CMShellError(.invalidParameter, "no --connect URL") }
         var remote = RemoteOptions()
         remote.user = options.user
+        // No one request outlives the run's time limit.
+        if options.timeLimit > 0 { remote.requestTimeout = options.timeLimit }
         remote.trust = options.insecure ? .insecure : options.caCert.map { .caFile($0) } ?? .system
         remote.authentication = switch options.auth.lowercased() {
         case "basic": .basic

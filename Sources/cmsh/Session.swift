@@ -3,6 +3,7 @@ import CMShell
 import Dispatch
 import Foundation
 import LineEditor
+import Remote
 
 /// The engine plus how results are shown; shared by the batch runner and the REPL.
 final class Session {
@@ -19,6 +20,11 @@ final class Session {
         self.options = options
         let model: Engine.SiteModel = options.connect != nil ? .model(try Connect.model(options)) : Self.siteModel(options)
         engine = try Engine(site: model, permissions: .shell, limits: options.limits)
+        // Ctrl-C (and the time limit, through the engine's cancellation) abort a request in flight too.
+        if let client = engine.model as? CIMXMLClient {
+            let cancellation = engine.cancellation
+            client.isInterrupted = { cancellation.isCancelled }
+        }
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,

@@ -100,4 +100,25 @@ import Testing
         // The schema, then the query: two requests.
         #expect(s.log.components(separatedBy: "\"POST /cimom\" 200").count - 1 == 2, "\(s.log)")
     }
+
+    /// Ctrl-C while the server is still working on a pushed-down query aborts the request: cmsh ends with
+    /// WBEM_E_CALL_CANCELLED long before the server's own --time-limit would answer.
+    @Test func ctrlCAbortsARequestInFlight() throws {
+        let s = try ServeProcess(["--time-limit", "4"])
+        var env = ProcessInfo.processInfo.environment
+        env["CMSH_PASSWORD"] = ServeProcess.password
+        env["CMSH_HISTORY"] = ""
+        let errors = s.directory.appendingPathComponent("client.err").path
+        let client = try ChildProcess.start(CLI.binary.path, ["--connect", "cimxml+" + s.url + "/root/sms/site_S01", "--user", ServeProcess.user,
+                                                               "--auth", "basic", "--ca-cert", s.certificate, "-c", LimitsCLITests.selfJoin],
+                                            environment: env, stderrFile: errors)
+        Thread.sleep(forTimeInterval: 1.0)
+        let interrupted = Date()
+        client.kill(SIGINT)
+        let status = client.wait()
+        let took = Date().timeIntervalSince(interrupted)
+        let text = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+        #expect(status == 1 && text.contains("WBEM_E_CALL_CANCELLED"), "\(status): \(text)")
+        #expect(took < 2.5, "took \(took) s after Ctrl-C")
+    }
 }
