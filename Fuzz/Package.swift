@@ -22,6 +22,10 @@ let package = Package(
         .executableTarget(name: "FuzzCIMXML", dependencies: ["FuzzEntry", .product(name: "Server", package: "cmsh"),
                                                             .product(name: "CIMXML", package: "cmsh"),
                                                             .product(name: "CMShell", package: "cmsh")]),
+        // What `cmsh --connect` does with a server's CIM-XML reply (Remote's internals through @testable).
+        .executableTarget(name: "FuzzCIMXMLReply", dependencies: ["FuzzEntry", .product(name: "Remote", package: "cmsh"),
+                                                                 .product(name: "CIMXML", package: "cmsh"),
+                                                                 .product(name: "CMShell", package: "cmsh")]),
     ],
     swiftLanguageModes: [.v6]
 )

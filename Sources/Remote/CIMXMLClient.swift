@@ -45,6 +45,15 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         }
     }
 
+    /// A client on a schema already at hand, that has not talked to any server (the fuzz target's).
+    init(schema: CIMRepository, host: String = "127.0.0.1") throws(CIMError) {
+        self.schema = schema
+        self.host = host
+        defaultNamespace = schema.defaultNamespace
+        endpoint = "https://\(host)/cimom"
+        transport = try HTTPTransport(options: RemoteOptions())
+    }
+
     public var location: String { "CIM-XML at \(endpoint), namespace \(defaultNamespace)" }
     public var namespaces: [String] { [defaultNamespace] }
     public func hasNamespace(_ name: String) -> Bool { name.equalsIgnoringCase(defaultNamespace) }
@@ -79,6 +88,11 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         let reply = try call("EnumerateInstances", params: [("ClassName", "<CLASSNAME NAME=\"\(xmlEscaped(className.string))\"/>"),
                                                           ("DeepInheritance", "<VALUE>\(deep ? "TRUE" : "FALSE")</VALUE>"),
                                                           ("LocalOnly", "<VALUE>FALSE</VALUE>")])
+        return try instances(from: reply)
+    }
+
+    /// EnumerateInstances' IRETURNVALUE as instances.
+    func instances(from reply: XMLElement) throws(CIMError) -> [CIMInstance] {
         var out: [CIMInstance] = []
         for named in reply.children("VALUE.NAMEDINSTANCE") {
             if let element = named.child("INSTANCE") { out.append(try readInstance(element)) }
@@ -182,7 +196,11 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
     public var queryCapabilities: QueryCapabilities { [.wql] }
 
     public func executeQuery(_ wql: String, namespace: String?) throws(CIMError) -> [QueryRow] {
-        let reply = try call("ExecQuery", params: [("QueryLanguage", "<VALUE>WQL</VALUE>"), ("Query", "<VALUE>\(xmlEscaped(wql))</VALUE>")])
+        try rows(from: try call("ExecQuery", params: [("QueryLanguage", "<VALUE>WQL</VALUE>"), ("Query", "<VALUE>\(xmlEscaped(wql))</VALUE>")]))
+    }
+
+    /// ExecQuery's IRETURNVALUE as rows: instances, or a join's __GENERIC columns.
+    func rows(from reply: XMLElement) throws(CIMError) -> [QueryRow] {
         var rows: [QueryRow] = []
         for object in reply.children where object.name == "VALUE.OBJECTWITHPATH" || object.name == "VALUE.OBJECT" {
             guard let element = object.child("INSTANCE") else { continue }
@@ -233,7 +251,7 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         let document = #"<?xml version="1.0" encoding="utf-8" ?>"# + "\n"
             + #"<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="\#(messageID)" PROTOCOLVERSION="1.0"><SIMPLEREQ>"#
             + body + "</SIMPLEREQ></MESSAGE></CIM>"
-        let objectHeader = intrinsic ? defaultNamespace.replacingOccurrences(of: "\\", with: "/") : defaultNamespace.replacingOccurrences(of: "\\", with: "/")
+        let objectHeader = defaultNamespace.replacingOccurrences(of: "\\", with: "/")
         let reply = try transport.send("POST", endpoint, headers: [
             #"Content-Type: application/xml; charset="utf-8""#, "CIMOperation: MethodCall", "CIMMethod: \(name)",
             "CIMObject: \(objectHeader)", "Expect:",
@@ -245,7 +263,13 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         default:
             throw CIMError(.failed, "\(host) answered HTTP \(reply.status)" + (reply.headers["cimerror"].map { " (CIMError: \($0))" } ?? ""))
         }
-        guard case .success(let root) = XMLElement.parse(reply.body), root.name == "CIM",
+        return try decode(reply.body, name, intrinsic: intrinsic)
+    }
+
+    /// A response body's IMETHODRESPONSE / METHODRESPONSE, or its ERROR as a CIM error. Whatever the server
+    /// sent — not XML, not CIM-XML, hostile — this answers or throws, never traps (the FuzzCIMXMLReply target).
+    func decode(_ body: Data, _ name: String, intrinsic: Bool) throws(CIMError) -> XMLElement {
+        guard case .success(let root) = XMLElement.parse(body), root.name == "CIM",
               let response = root.child("MESSAGE")?.child("SIMPLERSP")?.child(intrinsic ? "IMETHODRESPONSE" : "METHODRESPONSE") else {
             throw CIMError(.failed, "\(host) answered \(name) with something that is not a CIM-XML response")
         }
