@@ -8,7 +8,7 @@ CURLcode cmsh_curl_set_headers(CURL *handle, struct curl_slist *headers) { retur
 
 CURLcode cmsh_curl_set_body(CURL *handle, const char *data, long length) {
     CURLcode rc = curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE, length);
-    return rc != CURLE_OK ? rc : curl_easy_setopt(handle, CURLOPT_COPYPOSTFIELDS, data);
+    return rc != CURLE_OK ? rc : curl_easy_setopt(handle, CURLOPT_COPYPOSTFIELDS, data ? data : "");
 }
 
 CURLcode cmsh_curl_set_receivers(CURL *handle, cmsh_curl_data_fn body, cmsh_curl_data_fn header, void *context) {

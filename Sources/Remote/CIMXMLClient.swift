@@ -58,9 +58,6 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
     public var namespaces: [String] { [defaultNamespace] }
     public func hasNamespace(_ name: String) -> Bool { name.equalsIgnoringCase(defaultNamespace) }
 
-    /// Aborts the request in flight, from any thread.
-    public func cancel() { transport.cancelled.set() }
-
     /// Polled while a request is in flight; true aborts it with WBEM_E_CALL_CANCELLED. A host wires its
     /// cancellation here: `client.isInterrupted = { engine.cancellation.isCancelled }`.
     public var isInterrupted: @Sendable () -> Bool {
@@ -275,27 +272,9 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         }
         if let error = response.child("ERROR") {
             let code = Int(error["CODE"] ?? "") ?? 1
-            throw CIMError(Self.status(code), error["DESCRIPTION"].map { Self.sentence($0) } ?? "CIM error \(code)")
+            throw CIMError(CIMXMLStatus.status(for: code), error["DESCRIPTION"].map { Self.sentence($0) } ?? "CIM error \(code)")
         }
         return response
-    }
-
-    /// A DSP0200 status code as the WMI status cmsh speaks.
-    static func status(_ code: Int) -> CIMStatus {
-        switch code {
-        case 2: .accessDenied
-        case 3: .invalidNamespace
-        case 4: .invalidParameter
-        case 5: .invalidClass
-        case 6: .notFound
-        case 7: .notSupported
-        case 11: .alreadyExists
-        case 12: .invalidProperty
-        case 15: .invalidQuery
-        case 17: .invalidMethod
-        case 27: .quotaViolation
-        default: .failed
-        }
     }
 
     /// A cmsh server's description starts with the WMI status name; the sentence is what follows.

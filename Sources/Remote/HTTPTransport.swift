@@ -1,6 +1,6 @@
 // HTTPTransport: one keep-alive HTTPS connection to a provider through libcurl, which does the Windows
 // authentication real sites need — SPNEGO/Kerberos from the user's ticket cache, NTLM — and Basic. Requests
-// are synchronous (the interpreter is), bounded in size and time, and abortable from another thread.
+// are synchronous (the interpreter is), bounded in size and time, and abortable through the interruption check the host wires in.
 import CCurl
 import CIM
 import CurlShim
@@ -54,8 +54,6 @@ struct HTTPReply {
 final class HTTPTransport: @unchecked Sendable {
     let options: RemoteOptions
     private let handle: UnsafeMutableRawPointer
-    /// Set from any thread to abort the request in flight.
-    let cancelled = CancelFlag()
     /// Polled during a transfer (about once a second when the server is silent): true aborts it — the
     /// engine's cancellation (Ctrl-C, the time limit) is wired in here.
     var isInterrupted: @Sendable () -> Bool = { false }
@@ -78,7 +76,6 @@ final class HTTPTransport: @unchecked Sendable {
     /// plain sentence, HTTP statuses are the caller's to judge.
     func send(_ method: String, _ url: String, headers: [String] = [], body: Data? = nil) throws(CIMError) -> HTTPReply {
         curl_easy_reset(handle)
-        cancelled.set(false)
         let h = handle
         func set(_ o: CURLoption, _ v: Int) { _ = cmsh_curl_set_long(h, o, v) }
         func set(_ o: CURLoption, _ v: String) { _ = cmsh_curl_set_string(h, o, v) }
@@ -120,11 +117,9 @@ final class HTTPTransport: @unchecked Sendable {
         _ = cmsh_curl_set_headers(h, list)
         if let body {
             // COPYPOSTFIELDS copies the bytes, so they need not outlive this call.
-            var bytes = [CChar](repeating: 0, count: body.count + 1)
-            body.withUnsafeBytes { raw in for (i, b) in raw.enumerated() { bytes[i] = CChar(bitPattern: b) } }
-            _ = cmsh_curl_set_body(h, bytes, body.count)
+            _ = body.withUnsafeBytes { raw in cmsh_curl_set_body(h, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count) }
         }
-        let sink = Sink(limit: options.maxResponseBytes, cancelled: cancelled, interrupted: isInterrupted)
+        let sink = Sink(limit: options.maxResponseBytes, interrupted: isInterrupted)
         let context = Unmanaged.passUnretained(sink).toOpaque()
         _ = cmsh_curl_set_receivers(h, { data, size, count, context in
             let sink = Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue()
@@ -168,30 +163,20 @@ final class HTTPTransport: @unchecked Sendable {
     }
 }
 
-/// A flag one thread sets and another polls.
-final class CancelFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set(_ on: Bool = true) { lock.lock(); value = on; lock.unlock() }
-}
-
 /// Collects one response: its header lines and its body, up to a limit.
 private final class Sink {
     let limit: Int
-    let cancelled: CancelFlag
     let interrupted: () -> Bool
     var data = Data()
     var headers: [String: String] = [:]
     var overflowed = false
 
-    init(limit: Int, cancelled: CancelFlag, interrupted: @escaping () -> Bool) {
+    init(limit: Int, interrupted: @escaping () -> Bool) {
         self.limit = limit
-        self.cancelled = cancelled
         self.interrupted = interrupted
     }
 
-    var shouldStop: Bool { cancelled.isSet || interrupted() }
+    var shouldStop: Bool { interrupted() }
 
     func body(_ bytes: UnsafeMutablePointer<CChar>?, _ count: Int) -> Int {
         if shouldStop { return 0 }

@@ -31,12 +31,7 @@ extension Interpreter {
             let columns: [String] = if case .values(let first)? = rows.first { first.map(\.name) } else { [] }
             result = ResultSet(className: nil, columns: columns, rows: records)
         }
-        if let limitExpr = q.limit {
-            guard let n = try evaluate(limitExpr).cimValue?.integerValue, n >= 0 else {
-                throw ScriptError(.invalidQuery, "limit needs a whole number of rows", at: limitExpr.range)
-            }
-            if n < Int128(result.rows.count) { result.rows = Array(result.rows.prefix(Int(n))) }
-        }
+        try applyLimit(q, to: &result)
         return result
     }
 

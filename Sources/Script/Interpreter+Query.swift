@@ -37,13 +37,17 @@ extension Interpreter {
         }
         var result = try project(q, tuples, sources)
         if q.distinct { result.rows = distinctRows(result.rows) }
-        if let limitExpr = q.limit {
-            guard let n = try evaluate(limitExpr).cimValue?.integerValue, n >= 0 else {
-                throw ScriptError(.invalidQuery, "limit needs a whole number of rows", at: limitExpr.range)
-            }
-            if n < Int128(result.rows.count) { result.rows = Array(result.rows.prefix(Int(n))) }
-        }
+        try applyLimit(q, to: &result)
         return result
+    }
+
+    /// `limit n` (cmsh's extension): the first n rows.
+    func applyLimit(_ q: Query, to result: inout ResultSet) throws {
+        guard let limitExpr = q.limit else { return }
+        guard let n = try evaluate(limitExpr).cimValue?.integerValue, n >= 0 else {
+            throw ScriptError(.invalidQuery, "limit needs a whole number of rows", at: limitExpr.range)
+        }
+        if n < Int128(result.rows.count) { result.rows = Array(result.rows.prefix(Int(n))) }
     }
 
     /// The query's classes (FROM, then each JOIN) once every class and every name in the query is known to

@@ -14,23 +14,6 @@ struct CIMXMLReply: Sendable {
 }
 
 extension SiteHost {
-    /// DSP0200's status code for a WMI status.
-    static func cimStatusCode(_ s: CIMStatus) -> Int {
-        switch s {
-        case .accessDenied: 2
-        case .invalidNamespace: 3
-        case .invalidParameter, .typeMismatch, .invalidObjectPath, .valueOutOfRange, .invalidMethodParameters, .readOnly: 4
-        case .invalidClass: 5
-        case .notFound: 6
-        case .notSupported: 7
-        case .alreadyExists: 11
-        case .invalidProperty: 12
-        case .invalidQuery, .invalidSyntax: 15
-        case .invalidMethod: 17
-        default: 1
-        }
-    }
-
     func cimxml(_ data: Data, operationHeader: String?) -> CIMXMLReply {
         guard operationHeader?.lowercased() == "methodcall" else {
             return CIMXMLReply(httpStatus: 400, body: "", cimError: "unsupported-operation")
@@ -52,9 +35,9 @@ extension SiteHost {
             tick()
             inner = isIntrinsic ? try intrinsic(name, call) : try extrinsic(name, call)
         } catch let e as CIMError {
-            inner = "<ERROR CODE=\"\(Self.cimStatusCode(e.status))\" DESCRIPTION=\"\(xmlEscaped(e.status.name + ": " + e.message))\"/>"
+            inner = "<ERROR CODE=\"\(CIMXMLStatus.code(for: e.status))\" DESCRIPTION=\"\(xmlEscaped(e.status.name + ": " + e.message))\"/>"
         } catch let e as ODataError {
-            inner = "<ERROR CODE=\"\(Self.cimStatusCode(e.status))\" DESCRIPTION=\"\(xmlEscaped(e.status.name + ": " + e.message))\"/>"
+            inner = "<ERROR CODE=\"\(CIMXMLStatus.code(for: e.status))\" DESCRIPTION=\"\(xmlEscaped(e.status.name + ": " + e.message))\"/>"
         } catch let e as CIMXMLCodeError {
             inner = "<ERROR CODE=\"\(e.code)\" DESCRIPTION=\"\(xmlEscaped(e.message))\"/>"
         } catch {

@@ -164,7 +164,7 @@ struct Serve: ParsableCommand {
     /// Asks for the password (twice, without echo, on a terminal; one line from stdin otherwise) and writes
     /// the user's line, replacing an earlier one; the file stays mode 0600.
     static func add(user: String, to path: String) throws {
-        guard !user.isEmpty, !user.contains(":"), !user.contains("\n") else { throw ValidationError("a user name cannot be empty or hold ':'") }
+        try checkUserName(user)
         let password: String
         if isatty(STDIN_FILENO) == 1 {
             let first = PasswordPrompt.read("Password for \(user): "), second = PasswordPrompt.read("Again: ")
@@ -183,11 +183,16 @@ struct Serve: ParsableCommand {
     /// Makes a bearer token, keeps its hash beside the user's other lines and prints the token — the only time
     /// it is shown.
     static func add(tokenFor user: String, to path: String) throws {
-        guard !user.isEmpty, !user.contains(":"), !user.contains("\n") else { throw ValidationError("a user name cannot be empty or hold ':'") }
+        try checkUserName(user)
         let (token, entry) = UserStore.newToken(user: user)
         try store(entry, in: path) { _ in false }
         say("a bearer token for \(user) is kept (as its hash) in \(path); it is shown only now:")
         FileHandle.standardOutput.write(Data((token + "\n").utf8))
+    }
+
+    /// A name the users file can hold: one line, `name:` then the secret.
+    static func checkUserName(_ user: String) throws {
+        guard !user.isEmpty, !user.contains(":"), !user.contains("\n") else { throw ValidationError("a user name cannot be empty or hold ':'") }
     }
 
     /// Rewrites the users file with `line` added and the lines `replaces` picks dropped: a new file of mode
