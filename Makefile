@@ -18,12 +18,15 @@ deps:
 	@command -v pkg-config >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y pkg-config; }
 
 # The REPL tests drive cmsh in a real terminal through tmux; the server tests use real clients: curl and
-# sblim-wbemcli from Debian, Python's requests, pywbem and pywbemcli in a venv under .build/ (made once, pinned).
+# sblim-wbemcli from Debian, Python's requests, pywbem and pywbemcli in a venv under .build/ (made once, pinned);
+# the --connect tests a real Kerberos realm and NTLM (Tests/peers/winauth).
 VENV := .build/venv
 test-deps: deps $(VENV)/.installed
 	@command -v tmux >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y tmux; }
 	@command -v curl >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y curl; }
 	@command -v wbemcli >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y sblim-wbemcli; }
+	@# Windows authentication for --connect: an MIT Kerberos KDC and pyspnego's Negotiate/NTLM acceptor (WindowsAuthTests).
+	@$(SUDO) bash Tests/peers/winauth/install.sh $(VENV)
 
 $(VENV)/.installed:
 	@command -v python3 >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3 python3-venv; }

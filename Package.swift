@@ -52,8 +52,14 @@ let package = Package(
         .target(name: "CIMXML", dependencies: ["CIM", "CLibXML2"], swiftSettings: strict),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlShim", dependencies: ["CCurl"]),
-        // --connect: remote sites (CIM-XML now) as object models, over libcurl.
-        .target(name: "Remote", dependencies: ["CIM", "CIMXML", "CCurl", "CurlShim"], swiftSettings: strict),
+        // --connect: remote sites as object models — CIM-XML and the AdminService — over libcurl; swift-certificates
+        // reads a pinned certificate's key.
+        .target(name: "Remote", dependencies: [
+            "CIM", "CIMXML", "CCurl", "CurlShim",
+            .product(name: "X509", package: "swift-certificates"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "SwiftASN1", package: "swift-asn1"),
+        ], swiftSettings: strict),
         .target(name: "Server", dependencies: [
             "CMShell", "CIMXML",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -102,6 +102,12 @@ public struct CIMStatus: RawRepresentable, Hashable, Sendable, CustomStringConve
         0x8004_1089: ("WBEM_E_NO_KEY", "The instance has no defined key."),
     ]
 
+    /// The status a symbolic name stands for (`WBEM_E_NOT_FOUND`), as error bodies carry it.
+    public init?(name: String) {
+        guard let code = Self.names.first(where: { $0.value.0 == name })?.key else { return nil }
+        rawValue = code
+    }
+
     /// The symbolic name, e.g. `WBEM_E_NOT_FOUND`.
     public var name: String { Self.names[rawValue]?.0 ?? "0x" + String(rawValue, radix: 16, uppercase: true) }
     /// Whether this is a status WMI names (WBEM_E_NOT_FOUND …), not just any number.

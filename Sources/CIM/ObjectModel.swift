@@ -9,6 +9,9 @@ public struct QueryCapabilities: OptionSet, Sendable {
 
     /// Whole WQL statements (joins, subselects, ConfigMgr's extensions), as CIM-XML's ExecQuery takes them.
     public static let wql = QueryCapabilities(rawValue: 1)
+    /// One class's filter, projection, order and row count (``ClassQuery``), as the AdminService's `$filter`,
+    /// `$select`, `$orderby` and `$top` take them; joins and what has no such form stay in cmsh.
+    public static let classQuery = QueryCapabilities(rawValue: 2)
 }
 
 /// A site a script runs against. ``CIMRepository`` is the local one; remote clients implement it too.
@@ -52,6 +55,10 @@ public protocol ObjectModel: AnyObject {
     /// instances, or, for a join or a projection the backend answers with no instance path, as records of
     /// named values.
     func executeQuery(_ wql: String, namespace: String?) throws -> [QueryRow]
+    /// One class's instances as the backend narrows them (only when ``queryCapabilities`` has `.classQuery`).
+    func instances(matching query: ClassQuery, namespace: String?) throws -> [CIMInstance]
+    /// What ``instances(matching:namespace:)`` sends for `query`, for `explain`.
+    func request(for query: ClassQuery) -> String
     /// A line for `explain`: where the backend is and what goes over the wire.
     var location: String { get }
 }
@@ -64,6 +71,10 @@ public enum QueryRow {
 }
 
 extension ObjectModel {
+    public func instances(matching query: ClassQuery, namespace: String?) throws -> [CIMInstance] {
+        throw CIMError(.notSupported, "\(location) does not evaluate one class's filter itself")
+    }
+    public func request(for query: ClassQuery) -> String { "" }
     public func cimClass(named name: CIMName) -> CIMClass? { cimClass(named: name, namespace: nil) }
     public func classes() -> [CIMClass] { classes(namespace: nil) }
     public func subclasses(of name: CIMName, namespace: String? = nil) throws(CIMError) -> [CIMClass] {

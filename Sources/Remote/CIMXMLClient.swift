@@ -17,6 +17,8 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
     /// The remote classes, compiled locally.
     let schema: CIMRepository
     private var messageID = 1000
+    /// CIM-XML answers in one reply, so there is no progress to show between pages.
+    public var progress: ((Int) -> Void)?
 
     /// Connects: fetches the namespace's classes (one request) and checks the credentials with it.
     /// `url` is `cimxml+https://HOST[:PORT]/root/sms/site_S01` (or `cimxml+http://` on loopback).
@@ -27,7 +29,7 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         }
         let transportScheme = String(scheme.dropFirst("cimxml+".count))
         guard transportScheme == "https" || transportScheme == "http" else { throw CIMError(.invalidParameter, "\(url): the scheme is cimxml+https or cimxml+http") }
-        if transportScheme == "http", !["127.0.0.1", "::1", "localhost"].contains(host) {
+        if transportScheme == "http", !RemoteOptions.isLoopback(host) {
             throw CIMError(.accessDenied, "cimxml+http is for loopback addresses only; use cimxml+https for \(host)")
         }
         let path = parts.path.split(separator: "/").map(String.init)
@@ -36,6 +38,7 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         defaultNamespace = path.joined(separator: "\\")
         endpoint = "\(transportScheme)://\(parts.percentEncodedHost ?? host)\(parts.port.map { ":\($0)" } ?? "")/cimom"
         transport = try HTTPTransport(options: options)
+        try transport.pinIfAsked(endpoint)
         schema = CIMRepository(defaultNamespace: defaultNamespace)
         let classes = try call("EnumerateClasses", params: [("DeepInheritance", "<VALUE>TRUE</VALUE>"), ("LocalOnly", "<VALUE>FALSE</VALUE>"),
                                                           ("IncludeQualifiers", "<VALUE>TRUE</VALUE>")])
@@ -159,13 +162,8 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         } catch {
             // A WBEM server raises a ReturnValue that is a WMI status as the call's error (cmsh serve does, as
             // the SMS Provider does); it is the method's result, which the interpreter reports itself.
-            let prefix = "\(cls.name).\(method.name) returned "
-            guard error.message.hasPrefix(prefix) else { throw error }
-            let rest = error.message.dropFirst(prefix.count)
-            let digits = rest.prefix { $0 == "-" || $0.isNumber }
-            guard let code = Int32(digits) else { throw error }
-            let explanation = rest.dropFirst(digits.count)
-            return MethodResult(returnValue: .sint32(code), message: explanation.hasPrefix(": ") ? String(explanation.dropFirst(2)) : nil)
+            if let result = MethodResult(raisedBy: error, cls.name, method.name) { return result }
+            throw error
         }
         let returnValue = try CIMXMLWriter.read(response.child("RETURNVALUE")?.child("VALUE"), as: method.returnType ?? CIMType(.sint32))
         var out: [(name: CIMName, value: CIMValue)] = []
@@ -242,6 +240,10 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         return response.child("IRETURNVALUE") ?? XMLElement(name: "IRETURNVALUE", attributes: [:])
     }
 
+    /// The operations that only read, which may be sent again after a broken connection.
+    static let reads: Set<String> = ["GetClass", "EnumerateClasses", "EnumerateClassNames", "GetInstance", "EnumerateInstances",
+                                     "EnumerateInstanceNames", "ExecQuery", "Associators", "AssociatorNames", "References", "ReferenceNames"]
+
     /// Sends one operation and returns its IMETHODRESPONSE / METHODRESPONSE, or throws its error.
     private func exchange(_ name: String, body: String, intrinsic: Bool) throws(CIMError) -> XMLElement {
         messageID += 1
@@ -252,10 +254,10 @@ public final class CIMXMLClient: ObjectModel, @unchecked Sendable {
         let reply = try transport.send("POST", endpoint, headers: [
             #"Content-Type: application/xml; charset="utf-8""#, "CIMOperation: MethodCall", "CIMMethod: \(name)",
             "CIMObject: \(objectHeader)", "Expect:",
-        ], body: Data(document.utf8))
+        ], body: Data(document.utf8), idempotent: Self.reads.contains(name))
         switch reply.status {
         case 200: break
-        case 401: throw CIMError(.accessDenied, "\(host) refused the credentials (HTTP 401, tried \(transport.options.authentication.name)); check --user and the password, or kinit for Kerberos")
+        case 401: throw transport.unauthorized(host)
         case 403: throw CIMError(.accessDenied, "\(host) does not let this user do that (HTTP 403)")
         default:
             throw CIMError(.failed, "\(host) answered HTTP \(reply.status)" + (reply.headers["cimerror"].map { " (CIMError: \($0))" } ?? ""))

@@ -3,8 +3,11 @@
 // are synchronous (the interpreter is), bounded in size and time, and abortable through the interruption check the host wires in.
 import CCurl
 import CIM
+import Crypto
 import CurlShim
 import Foundation
+import SwiftASN1
+import X509
 
 /// How the client proves who it is.
 public enum RemoteAuthentication: Sendable, Equatable {
@@ -26,6 +29,10 @@ public enum RemoteTrust: Sendable, Equatable {
     case caFile(String)
     /// No verification at all (warned by the CLI).
     case insecure
+    /// The server's certificate is the one with this SHA-256 fingerprint (hex, colons optional): a self-signed
+    /// site certificate pinned, as the AdminService has by default. Checked before anything is sent; after
+    /// that every connection must present the same public key.
+    case fingerprint(String)
 }
 
 /// What a connection needs: where, as whom, trusting what.
@@ -42,6 +49,9 @@ public struct RemoteOptions: Sendable {
     /// The largest response body taken, in bytes; a bigger one is an error, not an exhausted client.
     public var maxResponseBytes: Int = 512 << 20
     public init() {}
+
+    /// Plain http (and cimxml+http) is for these only.
+    public static func isLoopback(_ host: String) -> Bool { ["127.0.0.1", "::1", "[::1]", "localhost"].contains(host.lowercased()) }
 }
 
 /// An HTTP answer.
@@ -72,9 +82,25 @@ final class HTTPTransport: @unchecked Sendable {
 
     deinit { curl_easy_cleanup(handle) }
 
+    /// The public key a `--fingerprint` pin allows, as libcurl's PINNEDPUBLICKEY takes it (`sha256//…`).
+    private var pinnedKey: String?
+
     /// Sends one request; transport failures (refused, DNS, TLS, timeout, too large) are CIM errors with a
-    /// plain sentence, HTTP statuses are the caller's to judge.
-    func send(_ method: String, _ url: String, headers: [String] = [], body: Data? = nil) throws(CIMError) -> HTTPReply {
+    /// plain sentence, HTTP statuses are the caller's to judge. An idempotent request (a read) that fails on
+    /// the way — a connection dropped, a server that died mid-reply, 502/503/504 — is tried once more; a write
+    /// never is, since it may have been done.
+    func send(_ method: String, _ url: String, headers: [String] = [], body: Data? = nil, idempotent: Bool = false) throws(CIMError) -> HTTPReply {
+        do {
+            let reply = try perform(method, url, headers: headers, body: body)
+            guard idempotent, [502, 503, 504].contains(reply.status) else { return reply }
+        } catch {
+            guard idempotent, error.status != .callCancelled, error.status != .quotaViolation, error.status != .accessDenied,
+                  !isInterrupted() else { throw error }
+        }
+        return try perform(method, url, headers: headers, body: body)
+    }
+
+    private func perform(_ method: String, _ url: String, headers: [String], body: Data?, authenticate: Bool = true) throws(CIMError) -> HTTPReply {
         curl_easy_reset(handle)
         let h = handle
         func set(_ o: CURLoption, _ v: Int) { _ = cmsh_curl_set_long(h, o, v) }
@@ -90,9 +116,13 @@ final class HTTPTransport: @unchecked Sendable {
         case .system: break
         case .caFile(let path): set(CURLOPT_CAINFO, path)
         case .insecure: set(CURLOPT_SSL_VERIFYPEER, 0); set(CURLOPT_SSL_VERIFYHOST, 0)
+        case .fingerprint:
+            // The chain is not what is trusted here, the key is: libcurl refuses any other before sending.
+            set(CURLOPT_SSL_VERIFYPEER, 0); set(CURLOPT_SSL_VERIFYHOST, 0)
+            if let pinnedKey { set(CURLOPT_PINNEDPUBLICKEY, pinnedKey) }
         }
         var fields = headers
-        switch options.authentication {
+        switch authenticate ? options.authentication : .none {
         case .negotiate, .kerberos:
             set(CURLOPT_HTTPAUTH, Self.authNegotiate)
             // An empty user name makes libcurl take the ticket cache's credentials.
@@ -139,6 +169,77 @@ final class HTTPTransport: @unchecked Sendable {
     /// The PEM of the certificate the server presented on the last transfer (for a TLS error's message).
     var peerCertificatePEM: String? { cmsh_curl_peer_certificate(handle).map { String(cString: $0) } }
 
+    /// With `--fingerprint`: connects once without credentials, checks the certificate's SHA-256 against the
+    /// pin and from then on allows only its public key. Without it, nothing.
+    func pinIfAsked(_ url: String) throws(CIMError) {
+        guard case .fingerprint(let expected) = options.trust, pinnedKey == nil else { return }
+        let host = URLComponents(string: url)?.host ?? url
+        _ = try perform("GET", url, headers: [], body: nil, authenticate: false)
+        guard let pem = peerCertificatePEM, let der = Self.der(fromPEM: pem) else {
+            throw CIMError(.accessDenied, "\(host) presented no certificate to check against --fingerprint")
+        }
+        let seen = Self.fingerprint(der)
+        guard Self.normalized(seen) == Self.normalized(expected) else {
+            throw CIMError(.accessDenied, "the TLS certificate of \(host) has SHA-256 fingerprint \(seen), not the pinned \(expected); if the site's certificate was renewed, check the new one and pin it")
+        }
+        do {
+            let certificate = try Certificate(derEncoded: der)
+            var serializer = DER.Serializer()
+            try serializer.serialize(certificate.publicKey)
+            pinnedKey = "sha256//" + Data(SHA256.hash(data: serializer.serializedBytes)).base64EncodedString()
+        } catch {
+            throw CIMError(.accessDenied, "the TLS certificate of \(host) could not be read: \(error)")
+        }
+    }
+
+    /// `AB:CD:…`, SHA-256 of a certificate's DER, as `cmsh serve` and openssl print it.
+    static func fingerprint(_ der: [UInt8]) -> String {
+        SHA256.hash(data: der).map { String(format: "%02X", $0) }.joined(separator: ":")
+    }
+
+    static func normalized(_ fingerprint: String) -> String {
+        fingerprint.uppercased().filter { $0.isHexDigit }
+    }
+
+    static func der(fromPEM pem: String) -> [UInt8]? {
+        let body = pem.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }.joined()
+        return Data(base64Encoded: body).map { [UInt8]($0) }
+    }
+
+    /// The fingerprint of whatever certificate the server presents, fetched without trusting or sending
+    /// anything, for an error message: `(its SHA-256 fingerprint is …)`.
+    private func fingerprintSeen(_ url: String) -> String? {
+        guard let probe = try? HTTPTransport(options: { var o = options; o.trust = .insecure; o.authentication = .none; return o }()),
+              (try? probe.perform("GET", url, headers: [], body: nil, authenticate: false)) != nil,
+              let pem = probe.peerCertificatePEM, let der = Self.der(fromPEM: pem) else { return nil }
+        return Self.fingerprint(der)
+    }
+
+    /// 401: which authentication was tried, and what to check.
+    func unauthorized(_ host: String) -> CIMError {
+        let hint = switch options.authentication {
+        case .negotiate, .kerberos: "check --user and the password, or run kinit for a Kerberos ticket"
+        case .bearer: "check the token in --token-file"
+        default: "check --user and the password"
+        }
+        return CIMError(.accessDenied, "\(host) refused the credentials (HTTP 401, tried \(options.authentication.name)); \(hint)")
+    }
+
+    /// The WMI status nearest an HTTP status, for a reply without an error body.
+    static func status(forHTTP code: Int) -> CIMStatus {
+        switch code {
+        case 401, 403: .accessDenied
+        case 404: .notFound
+        case 400, 422: .invalidParameter
+        case 405, 501: .notSupported
+        case 408, 504: .timedOut
+        case 409: .alreadyExists
+        case 413: .quotaViolation
+        case 503: .serverTooBusy
+        default: .failed
+        }
+    }
+
     private func transportError(_ code: CURLcode, _ url: String, _ sink: Sink) -> CIMError {
         let host = URLComponents(string: url)?.host ?? url
         let reason = String(cString: curl_easy_strerror(code))
@@ -155,8 +256,13 @@ final class HTTPTransport: @unchecked Sendable {
             return CIMError(.failed, "cannot connect to \(host): \(reason) (is the server running, and is this its port?)")
         case CURLE_OPERATION_TIMEDOUT:
             return CIMError(.timedOut, "\(host) did not answer in time: \(reason)")
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            return CIMError(.accessDenied, "\(host) presented a different key than the certificate pinned with --fingerprint; nothing was sent")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CONNECT_ERROR:
-            return CIMError(.accessDenied, "the TLS certificate of \(host) is not trusted: \(reason); trust it with --ca-cert PEM (or --insecure, warned)")
+            let seen = code == CURLE_PEER_FAILED_VERIFICATION ? fingerprintSeen(url).map { " (its SHA-256 fingerprint is \($0))" } ?? "" : ""
+            return CIMError(.accessDenied, "the TLS certificate of \(host) is not trusted: \(reason)\(seen); trust it with --ca-cert PEM or --fingerprint SHA256 (or --insecure, warned)")
+        case CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_SEND_ERROR:
+            return CIMError(.failed, "the connection to \(host) broke off: \(reason) (did the server stop?)")
         default:
             return CIMError(.failed, "the request to \(host) failed: \(reason)")
         }

@@ -58,6 +58,8 @@ public final class Interpreter {
     /// empty one per function call, whose body may reuse source ranges of another script): an uncorrelated
     /// subquery is run once per query, not once per row it filters.
     var subquerySets: [[SourceRange: Set<FoldedValue>]] = []
+    /// The rows a backend narrowed for the running query's classes, by binding (see `classPushdown`).
+    var narrowedRows: [String: [CIMInstance]] = [:]
     /// The running thread's stack, measured when a run starts (see StackGuard).
     var stackGuard = StackGuard()
     /// `GetDate()` of the statement running (see ``clock()``).

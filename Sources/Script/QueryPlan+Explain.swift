@@ -15,11 +15,21 @@ extension Interpreter {
         }
         let plan = try planQuery(q, sources)
         var steps: [(String, String, String)] = []
+        // A backend that narrows one class's rows: what is fetched for each class comes first, and the plan
+        // below runs on those rows.
+        let requests = model.queryCapabilities.contains(.classQuery) ? try classQueries(q, sources) : []
+        for (position, request) in requests.enumerated() {
+            let (source, cls) = sources[position]
+            steps.append((label(source, cls), "request", request.map { model.request(for: $0) }
+                          ?? model.request(for: ClassQuery(className: cls.name))))
+        }
         let (from, fromClass) = sources[0]
         let total = (try? model.count(of: fromClass.name, namespace: namespace)) ?? 0
         // On a remote site, what each access sends over the wire.
         let remote = model.location == "local" ? nil : model.location
         switch plan.firstAccess {
+        case _ where !requests.isEmpty:
+            steps.append((label(from, fromClass), "rows", "the rows fetched above, tested in cmsh"))
         case .scan:
             steps.append((label(from, fromClass), "scan", remote.map { "EnumerateInstances of \(fromClass.name) (\(total)) from \($0), tested in cmsh" }
                           ?? "visits all \(total) instances"))
@@ -52,7 +62,7 @@ extension Interpreter {
         }
         // Each step's filters go right after it: the local part (tested on the class's own instances), then
         // the part that needs the joined row.
-        var insertAt = 1
+        var insertAt = 1 + requests.count
         for (stage, filter) in plan.filters.enumerated() {
             let name = sources[stage].1.name
             func text(_ parts: [Expression]) -> String { parts.map { self.source.text(of: $0.range) }.joined(separator: " and ") }

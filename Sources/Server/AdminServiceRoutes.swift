@@ -52,12 +52,20 @@ struct AdminServiceRoutes: Sendable {
         case .entitySet(let className):
             switch method {
             case .get:
-                let options = try ODataOptions(query: Self.queryItems(request.uri.query))
-                let (cls, rows, count) = try await host.query(className, options)
+                let items = Self.queryItems(request.uri.query)
+                let options = try ODataOptions(query: items)
+                // `Prefer: odata.maxpagesize=N` pages the result: N rows and an @odata.nextLink to the rest.
+                let pageSize = Self.maxPageSize(request.headers[values: HTTPField.Name("Prefer")!])
+                let (cls, rows, count, more) = try await host.query(className, options, pageSize: pageSize)
                 var members: [(String, JSONValue)] = [("@odata.context", .string("\(baseURL)/$metadata#\(cls.name)"))]
                 if let count { members.append(("@odata.count", .number(String(count)))) }
+                if more, let pageSize {
+                    members.append(("@odata.nextLink", .string(Self.nextLink(baseURL + "/" + cls.name.string, items, options, pageSize))))
+                }
                 members.append(("value", .array(rows)))
-                return Self.json(.object(members))
+                var headers: HTTPFields = [:]
+                if let pageSize { headers[HTTPField.Name("Preference-Applied")!] = "odata.maxpagesize=\(pageSize)" }
+                return Self.json(.object(members), headers: headers)
             case .post:
                 let body = try await self.body(&request)
                 let (cls, instance) = try await host.create(className, body)
@@ -117,6 +125,28 @@ struct AdminServiceRoutes: Sendable {
 
     private func notAllowed(_ method: HTTPRequest.Method, _ allowed: String) -> ODataError {
         ODataError(.methodNotAllowed, .notSupported, "\(method) is not allowed here; use \(allowed)")
+    }
+
+    /// The page size a `Prefer` header asks for (`odata.maxpagesize=500`), if any.
+    static func maxPageSize(_ prefer: [String]) -> Int? {
+        for value in prefer {
+            for part in value.split(separator: ",") {
+                let pair = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if pair.count == 2, pair[0].lowercased() == "odata.maxpagesize", let n = Int(pair[1]), n > 0 { return n }
+            }
+        }
+        return nil
+    }
+
+    /// The URL of the page after this one: the same options, `$skip` past this page (and `$top` less by it).
+    static func nextLink(_ url: String, _ items: [(String, String)], _ options: ODataOptions, _ pageSize: Int) -> String {
+        var kept = items.filter { !["$skip", "$top"].contains($0.0.lowercased()) }
+        kept.append(("$skip", String(options.skip + pageSize)))
+        if let top = options.top { kept.append(("$top", String(top - pageSize))) }
+        let allowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))
+        return url + "?" + kept.map { name, value in
+            (name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name) + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+        }.joined(separator: "&")
     }
 
     /// `K='v'` or `'v'` for a Location header.

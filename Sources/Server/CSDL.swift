@@ -12,26 +12,41 @@ enum CSDL {
         for cls in classes {
             let keyed = !cls.keySlots.isEmpty
             let kind = keyed ? "EntityType" : "ComplexType"
-            out += "<\(kind) Name=\"\(xml(cls.name.string))\"\(cls.isAbstract ? " Abstract=\"true\"" : "")>"
-            if keyed {
+            // A class derives from its superclass when both are of one kind (OData keeps entity and complex
+            // types apart); it then declares only its own properties, and the key stays the base's.
+            let base = cls.superclass.flatMap { $0.keySlots.isEmpty == !keyed ? $0 : nil }
+            out += "<\(kind) Name=\"\(xml(cls.name.string))\"" + (base.map { " BaseType=\"\(namespace).\(xml($0.name.string))\"" } ?? "")
+                + (cls.isAbstract ? " Abstract=\"true\"" : "") + ">"
+            if keyed, base == nil {
                 out += "<Key>" + cls.keyProperties.map { "<PropertyRef Name=\"\(xml($0.name.string))\"/>" }.joined() + "</Key>"
             }
-            for p in cls.properties {
+            for p in cls.properties where base?.property(named: p.name) == nil {
                 out += "<Property Name=\"\(xml(p.name.string))\" Type=\"\(edmType(p.type, p.qualifiers["EmbeddedInstance"]?.stringValue))\"\(p.isKey ? " Nullable=\"false\"" : "")/>"
             }
             out += "</\(kind)>"
         }
+        // Methods are actions bound to the class (instance methods) or to its entity set (static ones, as
+        // `POST …/wmi/SMS_Admin.GetAdminExtendedData` calls them). What a call answers — ReturnValue and the
+        // [out] parameters — is a complex type of its own, `Class_Method_Result`.
+        var actions = "", results = ""
         for cls in classes where !cls.keySlots.isEmpty || cls.methods.contains(where: \.isStatic) {
             for m in cls.methods where m.classOrigin == cls.name || m.classOrigin.string.isEmpty {
-                out += "<Action Name=\"\(xml(m.name.string))\" IsBound=\"\(m.isStatic ? "false" : "true")\">"
-                if !m.isStatic { out += "<Parameter Name=\"bindingParameter\" Type=\"\(namespace).\(xml(cls.name.string))\"/>" }
+                let binding = m.isStatic ? "Collection(\(namespace).\(xml(cls.name.string)))" : "\(namespace).\(xml(cls.name.string))"
+                actions += "<Action Name=\"\(xml(m.name.string))\" IsBound=\"true\"><Parameter Name=\"bindingParameter\" Type=\"\(binding)\"/>"
                 for p in m.inParameters {
-                    out += "<Parameter Name=\"\(xml(p.name.string))\" Type=\"\(edmType(p.type, p.qualifiers["EmbeddedInstance"]?.stringValue))\"/>"
+                    actions += "<Parameter Name=\"\(xml(p.name.string))\" Type=\"\(edmType(p.type, p.qualifiers["EmbeddedInstance"]?.stringValue))\"/>"
                 }
-                if let r = m.returnType { out += "<ReturnType Type=\"\(edmType(r, nil))\"/>" }
-                out += "</Action>"
+                let result = "\(cls.name)_\(m.name)_Result"
+                actions += "<ReturnType Type=\"\(namespace).\(xml(result))\"/></Action>"
+                results += "<ComplexType Name=\"\(xml(result))\">"
+                if let r = m.returnType { results += "<Property Name=\"ReturnValue\" Type=\"\(edmType(r, nil))\"/>" }
+                for p in m.outParameters {
+                    results += "<Property Name=\"\(xml(p.name.string))\" Type=\"\(edmType(p.type, p.qualifiers["EmbeddedInstance"]?.stringValue))\"/>"
+                }
+                results += "</ComplexType>"
             }
         }
+        out += results + actions
         out += "<EntityContainer Name=\"Container\">"
         for cls in classes where !cls.keySlots.isEmpty {
             out += "<EntitySet Name=\"\(xml(cls.name.string))\" EntityType=\"\(namespace).\(xml(cls.name.string))\"/>"

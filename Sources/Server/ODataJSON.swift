@@ -117,25 +117,8 @@ enum ODataJSON {
         return .number("\(d)")
     }
 
-    /// OData's DateTimeOffset (`2026-11-01T09:00:00Z`, microseconds when there are any) or, for a CIM
-    /// interval, its Duration (`P1DT02H03M04S`).
-    static func dateTime(_ d: CIMDateTime) -> String {
-        let dmtf = d.description  // yyyymmddHHMMSS.mmmmmmsUUU or ddddddddHHMMSS.mmmmmm:000
-        let c = Array(dmtf)
-        func part(_ r: Range<Int>) -> String { String(c[r]) }
-        if c.count >= 25, c[21] == ":" {
-            let days = Int(part(0..<8)) ?? 0
-            let micro = part(15..<21)
-            return "P\(days)DT\(part(8..<10))H\(part(10..<12))M\(part(12..<14))\(micro == "000000" ? "" : "." + micro)S"
-        }
-        guard c.count >= 25 else { return dmtf }
-        let micro = part(15..<21)
-        let offset = Int(part(22..<25)) ?? 0
-        let sign = c[21] == "-" ? "-" : "+"
-        let zone = offset == 0 ? "Z" : String(format: "%@%02d:%02d", sign, offset / 60, offset % 60)
-        return "\(part(0..<4))-\(part(4..<6))-\(part(6..<8))T\(part(8..<10)):\(part(10..<12)):\(part(12..<14))"
-            + (micro == "000000" ? "" : "." + micro) + zone
-    }
+    /// OData's DateTimeOffset or, for a CIM interval, its Duration (shared with the AdminService client).
+    static func dateTime(_ d: CIMDateTime) -> String { d.odataText }
 
     // MARK: - Request bodies
 
@@ -153,15 +136,21 @@ enum ODataJSON {
     }
 
     /// A JSON value as a CIM value of `type`; `what` names it in errors ("SiteCode", "Description").
-    static func cimValue(_ json: JSONInput, as type: CIMType, _ what: String) throws(ODataError) -> CIMValue {
+    /// Finds a class by name, for embedded objects in a body (`{"@odata.type": "#AdminService.SMS_CollectionRuleQuery", …}`).
+    typealias ClassLookup = (String) -> CIMClass?
+
+    static func cimValue(_ json: JSONInput, as type: CIMType, _ what: String, classes: ClassLookup? = nil) throws(ODataError) -> CIMValue {
         if case .null = json { return .null }
+        if type.scalar == .object, !type.isArray, case .object(let members) = json {
+            return .object(try embeddedInstance(members, what, classes))
+        }
         if type.isArray {
             guard case .array(let items) = json else {
                 throw ODataError(.badRequest, .typeMismatch, "\(what) must be a JSON array of \(type.scalar)")
             }
             var elements: [CIMValue] = []
             for (i, item) in items.enumerated() {
-                elements.append(try cimValue(item, as: CIMType(type.scalar), "\(what)[\(i)]"))
+                elements.append(try cimValue(item, as: CIMType(type.scalar), "\(what)[\(i)]", classes: classes))
             }
             return .array(CIMArray(elementType: type.scalar, elements))
         }
@@ -170,7 +159,10 @@ enum ODataJSON {
         case .bool(let b): raw = .boolean(b)
         case .integer(let i): raw = .sint64(i)
         case .real(let d): raw = .real64(d)
-        case .string(let s): raw = .string(s)
+        case .string(let s):
+            // Datetimes come as OData writes them; a DMTF string is taken too.
+            if type.scalar == .datetime, let d = CIMDateTime(odata: s) { return .datetime(d) }
+            raw = .string(s)
         case .null: return .null
         case .array, .object:
             throw ODataError(.badRequest, .typeMismatch, "\(what) must be a \(type), not a JSON \(json.kind)")
@@ -178,6 +170,26 @@ enum ODataJSON {
         do { return try raw.converted(to: type) } catch {
             throw ODataError(.badRequest, .typeMismatch, "\(what) must be a \(type): \(error.message)")
         }
+    }
+}
+
+extension ODataJSON {
+    /// An embedded object written as OData writes a derived complex value: its class in `@odata.type`.
+    static func embeddedInstance(_ members: [String: JSONInput], _ what: String, _ classes: ClassLookup?) throws(ODataError) -> CIMInstance {
+        guard case .string(let tag)? = members["@odata.type"] else {
+            throw ODataError(.badRequest, .typeMismatch, "\(what) is an embedded object: name its class in \"@odata.type\" (\"#AdminService.SMS_CollectionRuleQuery\")")
+        }
+        let name = String(tag.drop { $0 == "#" }.split(separator: ".").last ?? "")
+        guard let cls = classes?(name) else { throw ODataError(.badRequest, .invalidClass, "\(what): class \(name) does not exist") }
+        var instance = CIMInstance(of: cls)
+        for (key, value) in members where !key.hasPrefix("@") {
+            guard let p = cls.property(named: CIMName(key)) else {
+                throw ODataError(.badRequest, .invalidProperty, "\(what): class \(cls.name) has no property '\(key)'")
+            }
+            let converted = try cimValue(value, as: p.type, "\(what).\(p.name)", classes: classes)
+            do { try instance.set(p.name, converted) } catch { throw ODataError(error.status, error.message) }
+        }
+        return instance
     }
 }
 

@@ -159,16 +159,7 @@ struct Scanner {
     }
 
     /// `2026-11-01T09:00:00Z`, `2026-11-01T09:00:00.5+01:00` or a date alone.
-    static func dateTimeOffset(_ text: String) -> CIMDateTime? {
-        let formatter = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime], [.withFullDate]] {
-            formatter.formatOptions = options
-            if let date = formatter.date(from: text) {
-                return CIMDateTime(utcMicroseconds: Int64((date.timeIntervalSince1970 * 1_000_000).rounded()))
-            }
-        }
-        return nil
-    }
+    static func dateTimeOffset(_ text: String) -> CIMDateTime? { text.hasPrefix("P") ? nil : CIMDateTime(odata: text) }
 }
 
 /// $filter, $select, $orderby, $top, $skip and $count of a GET on an entity set.

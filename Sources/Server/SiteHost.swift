@@ -31,6 +31,12 @@ actor SiteHost {
 
     var repository: CIMRepository { engine.repository }
 
+    /// Classes by name, for embedded objects in request bodies.
+    private var classLookup: ODataJSON.ClassLookup {
+        let repository = engine.repository
+        return { repository.cimClass(named: CIMName($0)) }
+    }
+
     /// The classes a client may name (entity sets), sorted.
     func classes() -> [CIMClass] {
         engine.repository.classes(namespace: namespace).sorted { $0.name.string < $1.name.string }
@@ -51,7 +57,10 @@ actor SiteHost {
     // MARK: - Reading
 
     /// A GET on an entity set: the rows its options select, and the count before $top/$skip when asked.
-    func query(_ className: String, _ options: ODataOptions) throws(ODataError) -> (cls: CIMClass, rows: [JSONValue], count: Int?) {
+    /// A GET on an entity set: the rows its options select (at most `pageSize` of them; `more` says whether
+    /// rows are left for the next page), and the count before $top/$skip when asked.
+    func query(_ className: String, _ options: ODataOptions, pageSize: Int? = nil) throws(ODataError)
+        -> (cls: CIMClass, rows: [JSONValue], count: Int?, more: Bool) {
         tick()
         let cls = try requireClass(className)
         let wql = try options.wql(for: cls)
@@ -60,16 +69,21 @@ actor SiteHost {
             let e = error as? CMShellError
             throw ODataError(e?.status ?? .failed, e?.message ?? "\(error)")
         }
-        guard case .rows(let result) = value else { return (cls, [], options.count ? 0 : nil) }
+        guard case .rows(let result) = value else { return (cls, [], options.count ? 0 : nil, false) }
         let all = result.rows
         let skipped = all.dropFirst(min(options.skip, all.count))
-        let page = options.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
+        let wanted = options.top.map { Array(skipped.prefix($0)) } ?? Array(skipped)
+        let page = pageSize.map { Array(wanted.prefix($0)) } ?? wanted
         try checkRows(page.count)
-        return (cls, page.map(Self.json), options.count ? all.count : nil)
+        return (cls, page.map { Self.json($0, of: cls) }, options.count ? all.count : nil, page.count < wanted.count)
     }
 
-    static func json(_ row: Value) -> JSONValue {
+    /// A row as JSON; an instance of a subclass says its class, as OData marks a derived type.
+    static func json(_ row: Value, of cls: CIMClass) -> JSONValue {
         switch row {
+        case .instance(let i) where i.className != cls.name:
+            guard case .object(let members) = ODataJSON.entity(i) else { return .null }
+            return .object([("@odata.type", .string("#\(CSDL.namespace).\(i.className)"))] + members)
         case .instance(let i): return ODataJSON.entity(i)
         case .record(let r): return .object(r.fields.map { ($0.name, ODataJSON.value($0.value.cimValue ?? .null)) })
         default: return .null
@@ -128,7 +142,7 @@ actor SiteHost {
             guard let p = cls.property(named: CIMName(name)) else {
                 throw ODataError(.badRequest, .invalidProperty, "class \(cls.name) has no property '\(name)'")
             }
-            let value = try ODataJSON.cimValue(json, as: p.type, p.name.string)
+            let value = try ODataJSON.cimValue(json, as: p.type, p.name.string, classes: classLookup)
             do { try instance.set(p.name, value) } catch { throw ODataError(error.status, error.message) }
         }
         if replacing {
@@ -187,7 +201,7 @@ actor SiteHost {
             guard let p = method.inParameters.first(where: { $0.name == CIMName(name) }) else {
                 throw ODataError(.badRequest, .invalidParameter, "\(cls.name).\(method.name) has no [in] parameter '\(name)'; its parameters are \(method.inParameters.map(\.name.string).joined(separator: ", "))")
             }
-            arguments.append((p.name, try ODataJSON.cimValue(json, as: p.type, p.name.string)))
+            arguments.append((p.name, try ODataJSON.cimValue(json, as: p.type, p.name.string, classes: classLookup)))
         }
         let result = try atomically { try engine.repository.invokeMethod(method.name, on: target, arguments: arguments, namespace: namespace) }
         var members: [(String, JSONValue)] = [("ReturnValue", ODataJSON.value(result.returnValue))]

@@ -18,7 +18,7 @@ struct CMSH: ParsableCommand {
         cmsh < script.cmsh                    run statements from standard input
         cmsh --site FILE [--init demo|empty]  the same on a site kept in an SQLite file
         cmsh --systems N                      the demo site with a generated fleet of N systems
-        cmsh --connect URL [--user U --auth A] the same against a remote site (cimxml+https://HOST/root/sms/site_S01)
+        cmsh --connect URL [--user U --auth A] the same against a remote site (https://HOST/AdminService or cimxml+https://HOST/root/sms/site_S01)
         cmsh serve --users FILE               serve the site over HTTPS (AdminService, CIM-XML); cmsh serve --help
         """,
         discussion: """
@@ -32,6 +32,7 @@ struct CMSH: ParsableCommand {
           cmsh --site big.site --init demo --systems 100000   a demo site with 100,000 systems and their inventory
           cmsh --site contoso.site --transaction deploy.cmsh   all of deploy.cmsh, or none of it
           cmsh --site contoso.site --dump > contoso.mof; cmsh --site copy.site --init empty contoso.mof
+          kinit admin@CONTOSO.COM; cmsh --connect https://cm01.contoso.com/AdminService -c "select * from SMS_Site"
 
         Exit status: 0 success; 1 a runtime error stopped the script (or `exit 1`); 2 a usage or syntax error.
         Errors go to standard error as file:line:col: error: … with the source line and a caret.
@@ -107,7 +108,7 @@ struct CMSH: ParsableCommand {
     @Flag(help: "Print the whole site (schema and instances) as MOF and exit; a .mof FILE argument loads such a dump.")
     var dump = false
 
-    @Option(help: ArgumentHelp("Run against a remote site: cimxml+https://HOST[:PORT]/root/sms/site_S01 (CIM-XML, such as cmsh serve's /cimom). See docs/connect.md.", valueName: "url"))
+    @Option(help: ArgumentHelp("Run against a remote site: https://HOST[:PORT]/AdminService (the administration service) or cimxml+https://HOST[:PORT]/root/sms/site_S01 (CIM-XML). See docs/connect.md.", valueName: "url"))
     var connect: String?
 
     @Option(help: ArgumentHelp("The user for --connect: DOMAIN\\name or name@REALM (the password comes from CMSH_PASSWORD or a prompt, never an argument).", valueName: "user"))
@@ -119,8 +120,20 @@ struct CMSH: ParsableCommand {
     @Option(name: .customLong("ca-cert"), help: ArgumentHelp("Trust the server certificates this PEM file vouches for (its own, for a self-signed one).", valueName: "pem"))
     var caCert: String?
 
+    @Option(help: ArgumentHelp("Trust the server whose certificate has this SHA-256 fingerprint (a self-signed site certificate, pinned).", valueName: "sha256"))
+    var fingerprint: String?
+
     @Flag(help: "Do not verify the server's TLS certificate (warned; for a lab only).")
     var insecure = false
+
+    @Option(name: .customLong("token-file"), help: ArgumentHelp("Authenticate with the bearer token on this file's first line (a cloud management gateway's, or cmsh serve --add-token's); mode 600.", valueName: "file"))
+    var tokenFile: String?
+
+    @Option(name: .customLong("page-size"), help: ArgumentHelp("Rows per page asked of an AdminService (default 1000); larger results come in pages.", valueName: "n"))
+    var pageSize = 1000
+
+    @Option(name: .customLong("connect-timeout"), help: ArgumentHelp("Seconds to wait for --connect's server to accept a connection (default 15).", valueName: "seconds"))
+    var connectTimeout = 15
 
     @ArgumentParser.Argument(help: ArgumentHelp("A script to run (a .mof file is loaded as data).", valueName: "file"))
     var file: String?
@@ -165,7 +178,14 @@ struct CMSH: ParsableCommand {
         if !["negotiate", "kerberos", "ntlm", "basic"].contains(auth.lowercased()) {
             throw ValidationError("--auth takes negotiate, kerberos, ntlm or basic, not \(auth).")
         }
-        if insecure && caCert != nil { throw ValidationError("--insecure turns verification off; it cannot go with --ca-cert.") }
+        if [insecure, caCert != nil, fingerprint != nil].filter({ $0 }).count > 1 {
+            throw ValidationError("--insecure, --ca-cert and --fingerprint each say whom to trust: give one.")
+        }
+        if let fingerprint, HTTPFingerprint.normalized(fingerprint).count != 64 {
+            throw ValidationError("--fingerprint takes a SHA-256 fingerprint: 64 hex digits, colons allowed (as cmsh serve prints it).")
+        }
+        if connectTimeout < 1 { throw ValidationError("--connect-timeout takes a number of seconds, 1 or more.") }
+        if pageSize < 1 { throw ValidationError("--page-size takes a number of rows, 1 or more.") }
         if checkIntegrity && site == nil { throw ValidationError("--check-integrity needs --site FILE.") }
         if busyTimeout < 0 { throw ValidationError("--busy-timeout takes a number of seconds, 0 or more.") }
         for (name, value) in [("--max-call-depth", maxCallDepth), ("--max-output-mb", maxOutputMB), ("--max-steps", maxSteps),

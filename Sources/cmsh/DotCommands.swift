@@ -2,6 +2,7 @@
 import CMShell
 import Foundation
 import LineEditor
+import Remote
 
 enum DotCommand {
     enum Outcome {
@@ -15,7 +16,7 @@ enum DotCommand {
     }
 
     static let help: [(name: String, usage: String, summary: String)] = [
-        (".help", ".help [topic]", "this list, or help on a topic: queries, collections, invoke, changes, scripting, formats, site"),
+        (".help", ".help [topic]", "this list, or help on a topic: queries, collections, invoke, changes, scripting, formats, site, connect"),
         (".quit", ".quit", "leave cmsh (also .exit or Ctrl-D)"),
         (".exit", ".exit", "leave cmsh"),
         (".format", ".format table|list|json|csv|mof", "how results are shown"),
@@ -30,6 +31,8 @@ enum DotCommand {
         (".editmode", ".editmode emacs|vi", "line-editing keys"),
         (".dump", ".dump [FILE]", "the whole site (schema and instances) as MOF, to FILE or the screen"),
         (".clear", ".clear", "clear the screen"),
+        (".connect", ".connect URL", "run statements on a remote site from now on (.help connect)"),
+        (".disconnect", ".disconnect", "back to the local site"),
     ]
     static var names: [String] { help.map(\.name) }
 
@@ -69,6 +72,23 @@ enum DotCommand {
             invoke SMS_CollectionRuleQuery.ValidateQuery("select * from SMS_R_System where …")
             """,
         "formats": "table (default), list, json, csv, mof — .format json, or cmsh --format csv",
+        "connect": """
+            The same statements on a remote site: cmsh --connect URL [statements | FILE], or .connect URL here.
+              https://HOST[:PORT]/AdminService                 the administration service (OData), as ConfigMgr serves it
+              cimxml+https://HOST[:PORT]/root/sms/site_S01     CIM-XML (any WBEM server, or cmsh serve)
+              (http:// and cimxml+http:// on loopback only)
+            Who you are: --auth negotiate (default: Kerberos from the ticket cache after kinit, else NTLM),
+              kerberos, ntlm or basic with --user DOMAIN\\name or name@REALM; --token-file FILE for a bearer token.
+              The password comes from CMSH_PASSWORD or a prompt, never from the command line or history.
+            Whom you trust: the system's CAs; --ca-cert PEM; --fingerprint SHA256 (pin a self-signed site
+              certificate); --insecure (warned). --connect-timeout seconds; --time-limit bounds each request.
+            What goes over the wire: explain select … shows it. The AdminService gets one class's filter, columns,
+              order and top ($filter, $select, $orderby, $top, paged by @odata.nextLink); joins and functions run
+              here. CIM-XML gets whole WQL statements (ExecQuery). No transactions on a remote site.
+            The prompt shows where you are: cmsh S01@cm01>. .disconnect returns to the local site.
+              kinit admin@CONTOSO.COM
+              cmsh --connect https://cm01.contoso.com/AdminService -c "select Name, SiteCode from SMS_Site"
+            """,
         "site": """
             The demo site: S01 Contoso HQ (dp1, dp2, dp3 — dp3 offline) and S02 Contoso Branch (dp4); 23 packages,
             PKG00001 among them; a generated fleet of 300 systems with inventory (cmsh --systems N for more),
@@ -124,7 +144,7 @@ enum DotCommand {
         case ".members":
             guard !argument.isEmpty, !argument.contains("'") else { return usage() }
             let path = ObjectPath(className: "SMS_Collection", keys: [.init("CollectionID", .string(argument))])
-            guard (try? engine.repository.instance(at: path)) != nil else {
+            guard (try? engine.model.instance(at: path)) != nil else {
                 return .failed("no collection \(argument); list them with: select CollectionID, Name, MemberCount from SMS_Collection")
             }
             return .run("select ResourceID, Name, Domain, IsClient, IsDirect, SiteCode from SMS_FullCollectionMembership where CollectionID = '\(argument)' order by Name")
@@ -139,7 +159,18 @@ enum DotCommand {
             guard let reader else { return .failed(".editmode works at the prompt only") }
             guard let mode = EditMode(rawValue: argument.lowercased()) else { return usage() }
             (reader as? TerminalLineReader)?.editMode = mode
+        case ".connect":
+            guard reader != nil else { return .failed(".connect works at the prompt; a script runs on a remote site with cmsh --connect URL") }
+            guard !argument.isEmpty else { return usage() }
+            do { try session.connect(argument) } catch { return .failed("\(error)") }
+            let remote = session.remote
+            session.write("connected to \(remote?.location ?? argument) (\(session.engine.namespace))\n")
+        case ".disconnect":
+            guard reader != nil else { return .failed(".disconnect works at the prompt") }
+            do { try session.disconnect() } catch { return .failed("\(error)") }
+            session.write("back on the local site \(session.engine.site?.siteCode ?? "") (\(session.engine.namespace))\n")
         case ".dump":
+            if let remote = session.remote { return .failed(".dump writes a local site; \(remote.host) is remote: select what you need") }
             do {
                 let text = try engine.repository.mofDump()
                 if argument.isEmpty { session.write(text) } else {

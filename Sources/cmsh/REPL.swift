@@ -3,7 +3,6 @@ import CMShell
 import Dispatch
 import Foundation
 import LineEditor
-import Remote
 
 /// Reads statements at a prompt and runs each as soon as it is complete.
 ///
@@ -26,10 +25,11 @@ final class REPL {
         }
         engine.errorMode = session.options.onerror ?? .continue
         if let terminal = reader as? TerminalLineReader {
-            let completer = Completer(engine: engine, dotCommands: DotCommand.names)
             let pending = PendingText()
             self.pending = pending
-            terminal.completer = { line, cursor in
+            // Completion asks the engine of the moment: `.connect` changes the site, and so the names.
+            terminal.completer = { [unowned session] line, cursor in
+                let completer = Completer(engine: session.engine, dotCommands: DotCommand.names)
                 let r = completer.complete(line, cursor: cursor, context: pending.text)
                 return Completion(wordStart: r.wordStart, candidates: r.candidates)
             }
@@ -54,7 +54,7 @@ final class REPL {
         let code = engine.namespace.split(separator: "_").last.map(String.init) ?? "cmsh"
         // `*` while a transaction is open, as a reminder that nothing since `begin` is kept until `commit`.
         // `S01@cm01` when connected: where the statements go.
-        let remote = (engine.model as? CIMXMLClient).map { "@" + $0.host } ?? ""
+        let remote = session.remote.map { "@" + $0.host } ?? ""
         let text = "cmsh \(code)\(remote)\(engine.repository.transactionDepth > 0 ? "*" : "")> "
         guard session.colorAllowed, reader is TerminalLineReader else { return text }
         // libedit must know the escapes print nothing: unmarked, it drops the ESC and shows "[1;34m".
@@ -65,7 +65,9 @@ final class REPL {
     func run() -> Int32 {
         installInterruptHandler()
         if !session.options.quiet {
-            session.write("cmsh \(CMSH.version) — ConfigMgr site \(engine.site?.siteCode ?? "?") (\(engine.namespace)). Type .help for help, .quit to leave.\n")
+            let site = session.remote.map { "\($0.location) (\(engine.namespace))" }
+                ?? "ConfigMgr site \(engine.site?.siteCode ?? "?") (\(engine.namespace))"
+            session.write("cmsh \(CMSH.version) — \(site). Type .help for help, .quit to leave.\n")
         }
         var buffer: [String] = []
         while true {
@@ -129,8 +131,8 @@ final class REPL {
     private func installInterruptHandler() {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        let cancellation = engine.cancellation
-        source.setEventHandler { cancellation.cancel() }
+        // The engine of the moment: `.connect` and `.disconnect` change it.
+        source.setEventHandler { [unowned session] in session.engine.cancellation.cancel() }
         source.resume()
         signalSource = source
     }

@@ -7,7 +7,8 @@ import Remote
 
 /// The engine plus how results are shown; shared by the batch runner and the REPL.
 final class Session {
-    let engine: Engine
+    /// The engine statements run on: the local site's, or a remote one's after `--connect` / `.connect`.
+    private(set) var engine: Engine
     var renderer: Renderer
     let options: CMSH
     var timer: Bool
@@ -18,13 +19,8 @@ final class Session {
 
     init(options: CMSH) throws {
         self.options = options
-        let model: Engine.SiteModel = options.connect != nil ? .model(try Connect.model(options)) : Self.siteModel(options)
-        engine = try Engine(site: model, permissions: .shell, limits: options.limits)
-        // Ctrl-C (and the time limit, through the engine's cancellation) abort a request in flight too.
-        if let client = engine.model as? CIMXMLClient {
-            let cancellation = engine.cancellation
-            client.isInterrupted = { cancellation.isCancelled }
-        }
+        engine = try options.connect.map { try Self.remoteEngine($0, options) }
+            ?? Engine(site: Self.siteModel(options), permissions: .shell, limits: options.limits)
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,
@@ -33,10 +29,26 @@ final class Session {
         timer = options.timer
         if let ns = options.namespace {
             guard engine.model.hasNamespace(ns) else {
-                throw CMShellError(.invalidNamespace, "namespace \(ns) does not exist; the demo site's is \(engine.namespace)")
+                throw CMShellError(.invalidNamespace, "namespace \(ns) does not exist; the site's is \(engine.namespace)")
             }
             engine.namespace = ns
         }
+        configure(engine)
+    }
+
+    /// An engine on the remote site at `url`, its requests abortable by the engine's cancellation.
+    static func remoteEngine(_ url: String, _ options: CMSH) throws -> Engine {
+        let site = try Connect.model(url, options)
+        let engine = try Engine(site: .model(site), permissions: .shell, limits: options.limits)
+        Connect.wire(site, to: engine)
+        return engine
+    }
+
+    /// The remote site statements go to, or nil on a local one.
+    var remote: (any RemoteModel)? { engine.model as? any RemoteModel }
+
+    /// The session's hooks on an engine: output, dot-commands in scripts, --echo and --timer.
+    private func configure(_ engine: Engine) {
         engine.output = { [unowned self] event in show(event) }
         engine.hostCommand = DotCommand.hostCommand(session: self)
         engine.beforeStatement = { [unowned self] text in
@@ -49,6 +61,28 @@ final class Session {
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             write(String(format: "Run Time: %.3f s\n", seconds))
         }
+    }
+
+    /// The local engine to come back to after `.disconnect`.
+    private var localEngine: Engine?
+
+    /// `.connect URL`: statements go to that site from now on; the local site waits, as it was.
+    func connect(_ url: String) throws {
+        let next = try Self.remoteEngine(url, options)
+        next.errorMode = engine.errorMode
+        configure(next)
+        if remote == nil { localEngine = engine }
+        engine = next
+    }
+
+    /// `.disconnect`: back to the local site (the demo site when the session started connected).
+    func disconnect() throws {
+        guard remote != nil else { throw CMShellError(.invalidOperation, "not connected: statements already run on the local site") }
+        let local = try localEngine ?? Engine(site: Self.siteModel(options), permissions: .shell, limits: options.limits)
+        local.errorMode = engine.errorMode
+        configure(local)
+        localEngine = nil
+        engine = local
     }
 
     /// The demo site in memory, or the --site file (created first with --init).
@@ -202,6 +236,10 @@ final class Session {
 
     /// `--dump`: the whole site as MOF on standard output.
     func dumpSite() -> Int32 {
+        if let remote {
+            writeError("cmsh: --dump writes a local site; \(remote.host) is remote: select what you need, or dump the site file on its server\n")
+            return 1
+        }
         do { write(try engine.repository.mofDump()); return 0 } catch {
             writeError("cmsh: \(error)\n")
             return 1

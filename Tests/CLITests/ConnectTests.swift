@@ -26,7 +26,13 @@ import Testing
         select CollectionID, Name, MemberCount from SMS_Collection order by CollectionID
         """
 
-    @Test func aScriptRunsTheSameLocallyAndThroughCIMXML() throws {
+    /// The URL of a served site for a protocol: the AdminService's, or CIM-XML's namespace.
+    static func url(_ s: ServeProcess, _ proto: String) -> String {
+        proto == "cimxml" ? "cimxml+" + s.url + "/root/sms/site_S01" : s.url + "/AdminService"
+    }
+
+    @Test(arguments: ["cimxml", "adminservice"])
+    func aScriptRunsTheSameLocallyAndRemotely(_ proto: String) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-connect-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -38,8 +44,10 @@ import Testing
 
         let here = try CLI.run(["--site", local, script.path])
         let s = try ServeProcess(["--site", served])
-        let there = try CLI.run(["--connect", "cimxml+" + s.url + "/root/sms/site_S01", "--user", ServeProcess.user, "--auth", "basic",
-                                 "--ca-cert", s.certificate, script.path], environment: ["CMSH_PASSWORD": ServeProcess.password])
+        // CIM-XML trusts the certificate file; the AdminService pins its fingerprint, as for a self-signed site.
+        let trust = proto == "cimxml" ? ["--ca-cert", s.certificate] : ["--fingerprint", s.fingerprint]
+        let there = try CLI.run(["--connect", Self.url(s, proto), "--user", ServeProcess.user, "--auth", "basic"] + trust + [script.path],
+                                environment: ["CMSH_PASSWORD": ServeProcess.password])
         #expect(here.status == 1 && there.status == 1, "\(here.stderr)\n\(there.stderr)")
         #expect(here.stdout.contains("ReturnValue = 0") && here.stdout.contains("161"))
         #expect(there.stdout == here.stdout, "local:\n\(here.stdout)\nremote:\n\(there.stdout)\n\(there.stderr)")
@@ -120,5 +128,81 @@ import Testing
         let text = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
         #expect(status == 1 && text.contains("WBEM_E_CALL_CANCELLED"), "\(status): \(text)")
         #expect(took < 2.5, "took \(took) s after Ctrl-C")
+    }
+}
+
+/// The AdminService client: what goes over the wire (one class's filter as $filter, pages), its failures,
+/// bearer tokens and pinning.
+@Suite struct AdminServiceConnectTests {
+    static func connect(_ s: ServeProcess, _ extra: [String], _ statements: String, password: String = ServeProcess.password) throws -> CLIResult {
+        try CLI.run(["--connect", s.url + "/AdminService", "--user", ServeProcess.user, "--auth", "basic", "--ca-cert", s.certificate]
+                    + extra + ["-c", statements], environment: ["CMSH_PASSWORD": password])
+    }
+
+    /// A filter OData can say goes over as $filter (and $select, $orderby, $top for one class); a join runs in
+    /// cmsh over each class's narrowed rows; a large result comes in pages, and answers as it does locally.
+    @Test func filtersGoOverAndResultsComeInPages() throws {
+        let s = try ServeProcess(log: true)
+        let query = #"select Name, ResourceID from SMS_R_System where Name like "PC-01%" and Client = 1 order by Name desc limit 7"#
+        let join = #"select count(*) from SMS_R_System as s inner join SMS_G_System_OPERATING_SYSTEM as o on o.ResourceID = s.ResourceID where o.Caption like "%Windows 11%""#
+        let all = "select count(*) from SMS_R_System"
+        for statement in [query, join, all] {
+            let remote = try Self.connect(s, ["--page-size", "40"], statement)
+            let local = try CLI.run(["-c", statement])
+            #expect(remote.status == 0 && remote.stdout == local.stdout, "\(statement)\n\(remote.stdout)\(remote.stderr)\nlocal:\n\(local.stdout)")
+        }
+        let explained = try Self.connect(s, ["--format", "csv"], "explain " + query)
+        #expect(explained.stdout.contains("GET https://127.0.0.1") && explained.stdout.contains("$filter=(startswith(Name,'PC-01') and Client eq 1)")
+                && explained.stdout.contains("$orderby=Name desc&$top=7"), "\(explained.stdout)\(explained.stderr)")
+        #expect(s.stop() == 0)
+        let log = s.log
+        // The one-class query went over whole: its filter, columns, order and top.
+        #expect(log.contains("/AdminService/wmi/SMS_R_System?$filter=(startswith(Name,'PC-01')%20and%20Client%20eq%201)&$select="), "\(log)")
+        // The join fetched each class once, narrowed where it could be: the OS rows by their caption.
+        #expect(log.contains("SMS_G_System_OPERATING_SYSTEM?$filter=contains(Caption,'Windows%2011')"), "\(log)")
+        // 300 systems in pages of 40: the join's systems and the count each came in 8 requests (only the key
+        // asked for), each page after the first by its next link.
+        let pages = log.components(separatedBy: "\n").filter { $0.contains("GET /AdminService/wmi/SMS_R_System?$select=ResourceID") }
+        #expect(pages.count == 16, "\(pages.joined(separator: "\n"))")
+        #expect(pages.filter { $0.contains("skip=") }.count == 14)
+    }
+
+    @Test func failuresTokensAndPinning() throws {
+        let s = try ServeProcess(withToken: true)
+        let ok = try Self.connect(s, [], "print 42")
+        #expect(ok.status == 0 && ok.stdout == "42\n", "\(ok.stderr)")
+        let wrong = try Self.connect(s, [], "print 1", password: "not-the-password")
+        #expect(wrong.status == 1 && wrong.stderr.contains("HTTP 401") && wrong.stderr.contains("tried basic"), "\(wrong.stderr)")
+        let missing = try Self.connect(s, [], "select * from SMS_Package where PackageID = \"NOPE0001\"\nprint SMS_Package(\"NOPE0001\").Name")
+        #expect(missing.status == 1 && missing.stderr.contains("WBEM_E_NOT_FOUND") && missing.stdout.contains("0 rows"), "\(missing.stdout)\(missing.stderr)")
+        // An untrusted certificate names the fingerprint it saw, which --fingerprint then pins.
+        let untrusted = try CLI.run(["--connect", s.url + "/AdminService", "--user", ServeProcess.user, "--auth", "basic", "-c", "print 1"],
+                                    environment: ["CMSH_PASSWORD": ServeProcess.password])
+        #expect(untrusted.status == 1 && untrusted.stderr.contains("its SHA-256 fingerprint is \(s.fingerprint)"), "\(untrusted.stderr)")
+        let other = String(s.fingerprint.reversed())
+        let mismatch = try CLI.run(["--connect", s.url + "/AdminService", "--fingerprint", other, "--user", ServeProcess.user, "--auth", "basic", "-c", "print 1"],
+                                   environment: ["CMSH_PASSWORD": ServeProcess.password])
+        #expect(mismatch.status == 1 && mismatch.stderr.contains("not the pinned"), "\(mismatch.stderr)")
+        // A bearer token from a file only its owner reads.
+        let token = s.directory.appendingPathComponent("token").path
+        try (s.token ?? "").write(toFile: token, atomically: true, encoding: .utf8)
+        chmod(token, 0o644)
+        let open = try CLI.run(["--connect", s.url + "/AdminService", "--ca-cert", s.certificate, "--token-file", token, "-c", "print 1"])
+        #expect(open.status == 1 && open.stderr.contains("chmod 600"), "\(open.stderr)")
+        chmod(token, 0o600)
+        let bearer = try CLI.run(["--connect", s.url + "/AdminService", "--ca-cert", s.certificate, "--token-file", token, "-c",
+                                  "select count(*) from SMS_Site"])
+        #expect(bearer.status == 0 && bearer.stdout.contains("2"), "\(bearer.stderr)")
+        let badURL = try Self.connect(s, [], "print 1")
+        #expect(badURL.status == 0)
+        let notAdminService = try CLI.run(["--connect", s.url + "/wrong", "--ca-cert", s.certificate, "--token-file", token, "-c", "print 1"])
+        #expect(notAdminService.status == 1 && notAdminService.stderr.contains("/AdminService"), "\(notAdminService.stderr)")
+        let port = try #require(Int(s.url.split(separator: ":").last ?? ""))
+        s.stop()
+        // The server is gone: a refused connection, one line.
+        let refused = try CLI.run(["--connect", "https://127.0.0.1:\(port)/AdminService", "--ca-cert", s.certificate, "--token-file", token,
+                                   "--connect-timeout", "5", "-c", "print 1"])
+        #expect(refused.status == 1 && refused.stderr.contains("cannot connect to 127.0.0.1") && refused.stderr.split(separator: "\n").count == 1,
+                "\(refused.stderr)")
     }
 }

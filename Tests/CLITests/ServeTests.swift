@@ -119,8 +119,13 @@ final class ServeProcess {
         #expect(sets.contains("SMS_Package") && sets.contains("SMS_R_System"))
         let metadata = try s.curl("/AdminService/wmi/$metadata")
         #expect(metadata.status == 200)
-        #expect(metadata.body.contains(#"<EntityType Name="SMS_Package"><Key><PropertyRef Name="PackageID"/></Key>"#))
-        #expect(metadata.body.contains(#"<Action Name="AddDistributionPoints" IsBound="true">"#))
+        // A class derives from its superclass, which holds the key; methods are actions bound to the class
+        // (static ones to its entity set) that answer a result type of ReturnValue and the [out] parameters.
+        #expect(metadata.body.contains(#"<EntityType Name="SMS_Package" BaseType="AdminService.SMS_PackageBaseclass">"#), "\(metadata.body.prefix(3000))")
+        #expect(metadata.body.contains(#"<Key><PropertyRef Name="PackageID"/></Key>"#))
+        #expect(metadata.body.contains(#"<Action Name="AddDistributionPoints" IsBound="true"><Parameter Name="bindingParameter" Type="AdminService.SMS_PackageBaseclass"/>"#))
+        #expect(metadata.body.contains(#"<Parameter Name="bindingParameter" Type="Collection(AdminService.SMS_CollectionRuleQuery)"/>"#))
+        #expect(metadata.body.contains(#"<ComplexType Name="SMS_Collection_AddMembershipRule_Result"><Property Name="ReturnValue" Type="Edm.Int32"/><Property Name="QueryID" Type="Edm.Int64"/>"#))
         let site = try s.curl("/AdminService/wmi/SMS_Site")
         #expect(site.status == 200)
         #expect((json(site.body)["@odata.context"] as? String)?.hasSuffix("/AdminService/wmi/$metadata#SMS_Site") == true)
@@ -141,6 +146,32 @@ final class ServeProcess {
         #expect((page["value"] as? [[String: Any]])?.map { $0["Name"] as? String ?? "" } == Array(names.dropFirst().prefix(2)))
         #expect((page["value"] as? [[String: Any]])?.first?.keys.sorted() == ["Name", "ResourceID"])
         #expect(page["@odata.count"] as? Int == names.count)
+    }
+
+    /// `Prefer: odata.maxpagesize` pages a result; Python's requests follows each @odata.nextLink and gets every
+    /// row once, in order, as one GET would.
+    @Test func pagesFollowTheirNextLinks() throws {
+        let s = try ServeProcess()
+        let out = try s.python("""
+            import requests
+            import os
+            session = requests.Session(); session.auth = (os.environ["USER_NAME"], os.environ["PASSWORD"]); session.verify = os.environ["CERT"]
+            url = os.environ["URL"] + "/AdminService/wmi/SMS_R_System?$select=Name&$orderby=Name&$filter=Client eq 1"
+            whole = session.get(url).json()["value"]
+            rows, pages, link = [], 0, url
+            while link and pages < 100:
+                r = session.get(link, headers={"Prefer": "odata.maxpagesize=25"})
+                assert r.status_code == 200, r.text
+                assert r.headers.get("Preference-Applied") == "odata.maxpagesize=25"
+                body = r.json(); rows += body["value"]; pages += 1
+                link = body.get("@odata.nextLink")
+                assert len(body["value"]) <= 25
+            print(pages, len(rows), len(whole), rows == whole)
+            """)
+        let words = out.stdout.split(separator: " ").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(out.status == 0 && words.count == 4 && words[3] == "True", "\(out.stdout)\(out.stderr)")
+        let total = Int(words.count == 4 ? words[1] : "") ?? 0
+        #expect(total > 100 && Int(words[0]) == (total + 24) / 25, "\(out.stdout)")
     }
 
     @Test func errorsHaveTheirHTTPStatusAndWMIStatus() throws {
