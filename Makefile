@@ -58,6 +58,8 @@ examples:
 	@$(SWIFT) build --product EmbeddingHost >/dev/null
 	@./.build/debug/EmbeddingHost > .build/EmbeddingHost.out 2>&1
 	@diff -u Examples/EmbeddingHost/expected.out .build/EmbeddingHost.out && echo "EmbeddingHost: output as expected"
+	@$(SWIFT) build --product RemoteHost >/dev/null
+	@bash Examples/RemoteHost/run.sh ./.build/debug/cmsh ./.build/debug/RemoteHost
 	@bash Examples/scripts/run-examples.sh ./.build/debug/cmsh
 
 # libFuzzer targets (Fuzz/, a package of its own, built into .build-fuzz with -sanitize=fuzzer,address): each

@@ -80,6 +80,8 @@ let package = Package(
         ], swiftSettings: strict),
         .executableTarget(name: "EmbeddingHost", dependencies: ["CMShell"], path: "Examples/EmbeddingHost",
                           exclude: ["expected.out"], swiftSettings: strict),
+        .executableTarget(name: "RemoteHost", dependencies: ["CMShell", "Remote"], path: "Examples/RemoteHost",
+                          exclude: ["expected.out"], swiftSettings: strict),
         .executableTarget(name: "CMShellBench", dependencies: ["CMShell"], path: "bench/CMShellBench", swiftSettings: strict),
         .testTarget(name: "CIMTests", dependencies: ["CIM"], swiftSettings: strict),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "CIM"], exclude: ["Fixtures"], swiftSettings: strict),

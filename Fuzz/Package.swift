@@ -26,6 +26,10 @@ let package = Package(
         .executableTarget(name: "FuzzCIMXMLReply", dependencies: ["FuzzEntry", .product(name: "Remote", package: "cmsh"),
                                                                  .product(name: "CIMXML", package: "cmsh"),
                                                                  .product(name: "CMShell", package: "cmsh")]),
+        // What `cmsh --connect https://…/AdminService` does with a server's JSON and $metadata.
+        .executableTarget(name: "FuzzODataReply", dependencies: ["FuzzEntry", .product(name: "Remote", package: "cmsh"),
+                                                                .product(name: "CIMXML", package: "cmsh"),
+                                                                .product(name: "CMShell", package: "cmsh")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-"FuzzParser FuzzInterpreter FuzzMOF FuzzObjectPath FuzzNALPath FuzzCIMXML FuzzCIMXMLReply"}
+TARGETS=${FUZZ_TARGETS:-"FuzzParser FuzzInterpreter FuzzMOF FuzzObjectPath FuzzNALPath FuzzCIMXML FuzzCIMXMLReply FuzzODataReply"}
 OUT=.build-fuzz
 SWIFT=${SWIFT:-swift}
 
@@ -34,7 +34,7 @@ printf '%s' '[]GENERIC:[]x' > "$SEEDS/nal/generic"
 # such pointers and reports the session's live objects as leaked. Leaks are checked in the other targets.
 leak_checks_for() {
     case $1 in
-        FuzzInterpreter|FuzzCIMXML|FuzzCIMXMLReply) echo 0 ;;
+        FuzzInterpreter|FuzzCIMXML|FuzzCIMXMLReply|FuzzODataReply) echo 0 ;;
         *) echo 1 ;;
     esac
 }
@@ -47,6 +47,7 @@ seeds_for() {
         FuzzNALPath) echo "$SEEDS/nal" ;;
         FuzzCIMXML) echo "Fuzz/seeds/cimxml" ;;
         FuzzCIMXMLReply) echo "Fuzz/seeds/cimxml-reply" ;;
+        FuzzODataReply) echo "Fuzz/seeds/odata-reply" ;;
     esac
 }
 

@@ -195,6 +195,39 @@ final class TerminalSession {
         try await t.waitFor(#""SiteCode": "S02""#)
     }
 
+    /// `.connect URL` at the prompt: statements go to the served site (the prompt says where), Tab completes
+    /// from its schema, the password never reaches the history; `.disconnect` comes back.
+    @Test func connectAndDisconnectAtThePrompt() async throws {
+        let s = try ServeProcess()
+        let history = historyFile()
+        let t = try await TerminalSession(history: history, environment: ["NO_COLOR": "1", "CMSH_PASSWORD": ServeProcess.password],
+                                          arguments: "--user \(ServeProcess.user) --auth basic --fingerprint \(s.fingerprint)")
+        try t.type(".connect \(s.url)/AdminService")
+        try t.send("Enter")
+        try await t.waitFor("cmsh S01@127.0.0.1>")
+        try t.type("new SMS_Package { Name = \"Remote only\" }")
+        try t.send("Enter")
+        try await t.waitFor("PackageID")
+        try t.type("select count(*) from SMS_Package where Name = 'Remote only'")
+        try t.send("Enter")
+        try await t.waitFor("1 row")
+        try t.type(".disconnect")
+        try t.send("Enter")
+        try await t.waitFor("back on the local site S01")
+        try t.type("select count(*) as Local from SMS_Package where Name = 'Remote only'")
+        try t.send("Enter")
+        let screen = try await t.waitFor("Local")
+        try await t.waitUntil("the local count") { $0.components(separatedBy: "1 row").count - 1 >= 2 }
+        #expect(screen.contains("cmsh S01>"))
+        let lines = t.screen.split(separator: "\n")
+        let local = lines.firstIndex { $0.contains("Local") }.map { lines.dropFirst($0 + 2).first ?? "" } ?? ""
+        #expect(local.trimmingCharacters(in: .whitespaces) == "0", "\(t.screen)")
+        try t.send("C-d")
+        try await t.waitFor("EXIT=0")
+        let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
+        #expect(saved.contains(".connect") && !saved.contains(ServeProcess.password))
+    }
+
     @Test func membersAndExplain() async throws {
         let t = try await TerminalSession(history: historyFile())
         try t.type(".members S01NOPE1")
