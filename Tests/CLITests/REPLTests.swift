@@ -220,7 +220,7 @@ final class TerminalSession {
         try await t.waitUntil("the local count") { $0.components(separatedBy: "1 row").count - 1 >= 2 }
         #expect(screen.contains("cmsh S01>"))
         let lines = t.screen.split(separator: "\n")
-        let local = lines.firstIndex { $0.contains("Local") }.map { lines.dropFirst($0 + 2).first ?? "" } ?? ""
+        let local = lines.lastIndex { $0.trimmingCharacters(in: .whitespaces) == "Local" }.map { lines.dropFirst($0 + 2).first ?? "" } ?? ""
         #expect(local.trimmingCharacters(in: .whitespaces) == "0", "\(t.screen)")
         try t.send("C-d")
         try await t.waitFor("EXIT=0")
