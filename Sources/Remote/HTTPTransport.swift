@@ -91,7 +91,7 @@ final class HTTPTransport: @unchecked Sendable {
     /// never is, since it may have been done.
     func send(_ method: String, _ url: String, headers: [String] = [], body: Data? = nil, idempotent: Bool = false) throws(CIMError) -> HTTPReply {
         do {
-            let reply = try perform(method, url, headers: headers, body: body)
+            let reply = try perform(method, url, headers: headers, body: body, fresh: !idempotent)
             guard idempotent, [502, 503, 504].contains(reply.status) else { return reply }
         } catch {
             guard idempotent, error.status != .callCancelled, error.status != .quotaViolation, error.status != .accessDenied,
@@ -100,7 +100,10 @@ final class HTTPTransport: @unchecked Sendable {
         return try perform(method, url, headers: headers, body: body)
     }
 
-    private func perform(_ method: String, _ url: String, headers: [String], body: Data?, authenticate: Bool = true) throws(CIMError) -> HTTPReply {
+    /// One transfer. `fresh` takes a new connection: libcurl sends a request again by itself when a reused
+    /// keep-alive connection turns out closed, which a write must never be (it may have been done).
+    private func perform(_ method: String, _ url: String, headers: [String], body: Data?, authenticate: Bool = true,
+                         fresh: Bool = false) throws(CIMError) -> HTTPReply {
         curl_easy_reset(handle)
         let h = handle
         func set(_ o: CURLoption, _ v: Int) { _ = cmsh_curl_set_long(h, o, v) }
@@ -112,6 +115,7 @@ final class HTTPTransport: @unchecked Sendable {
         set(CURLOPT_TIMEOUT, options.requestTimeout)
         set(CURLOPT_ACCEPT_ENCODING, "")  // gzip and friends, decoded by libcurl
         set(CURLOPT_CERTINFO, 1)
+        if fresh { set(CURLOPT_FRESH_CONNECT, 1) }
         switch options.trust {
         case .system: break
         case .caFile(let path): set(CURLOPT_CAINFO, path)

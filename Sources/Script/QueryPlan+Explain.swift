@@ -24,7 +24,8 @@ extension Interpreter {
                           ?? model.request(for: ClassQuery(className: cls.name))))
         }
         let (from, fromClass) = sources[0]
-        let total = (try? model.count(of: fromClass.name, namespace: namespace)) ?? 0
+        // Counting is a request on a remote site: only the lines that show the count ask for it.
+        var total: Int { (try? model.count(of: fromClass.name, namespace: namespace)) ?? 0 }
         // On a remote site, what each access sends over the wire.
         let remote = model.location == "local" ? nil : model.location
         switch plan.firstAccess {

@@ -178,6 +178,9 @@ struct CMSH: ParsableCommand {
         if !["negotiate", "kerberos", "ntlm", "basic"].contains(auth.lowercased()) {
             throw ValidationError("--auth takes negotiate, kerberos, ntlm or basic, not \(auth).")
         }
+        if connect != nil && transaction {
+            throw ValidationError("--transaction needs a local site: a remote site has no transactions, each change is made as it runs.")
+        }
         if [insecure, caCert != nil, fingerprint != nil].filter({ $0 }).count > 1 {
             throw ValidationError("--insecure, --ca-cert and --fingerprint each say whom to trust: give one.")
         }

@@ -55,3 +55,39 @@ import Testing
         }
     }
 }
+
+/// A connection that breaks before the answer: a read is sent once more and succeeds, a write is not (it may
+/// have been done), and the run fails with one clear line.
+@Suite struct RetryTests {
+    @Test(arguments: ["cimxml", "adminservice"])
+    func readsAreRetriedOnceAndWritesNever(_ proto: String) throws {
+        let site = try ServeProcess(withToken: true)
+        let dir = site.directory
+        let tokenFile = dir.appendingPathComponent("token").path, portFile = dir.appendingPathComponent("recorder.port").path
+        let log = dir.appendingPathComponent("recorded.jsonl").path
+        try (site.token ?? "").write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        let recorder = try ChildProcess.start(WireFixtureTests.python, [WireFixtureTests.peer.appendingPathComponent("recorder.py").path,
+                                                                         "--port-file", portFile, "--log", log, "--upstream", site.url,
+                                                                         "--token-file", tokenFile, "--lifetime", "120", "--break-first"],
+                                              environment: ProcessInfo.processInfo.environment, stderrFile: dir.appendingPathComponent("recorder.err").path)
+        defer { recorder.kill(); _ = recorder.wait() }
+        var port = ""
+        for _ in 0..<200 where port.isEmpty {  // at most 20 s
+            port = (try? String(contentsOfFile: portFile, encoding: .utf8)) ?? ""
+            if port.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        try #require(!port.isEmpty, "the recorder did not start")
+        let url = proto == "cimxml" ? "cimxml+http://127.0.0.1:\(port)/root/sms/site_S01" : "http://127.0.0.1:\(port)/AdminService"
+        let read = try CLI.run(["--connect", url, "-c", "select SiteCode from SMS_Site order by SiteCode"])
+        #expect(read.status == 0 && read.stdout.contains("S02"), "\(read.stdout)\(read.stderr)")
+        let write = try CLI.run(["--connect", url, "-c", #"new SMS_Package { Name = "Once" }"#])
+        #expect(write.status == 1 && write.stderr.contains("broke off"), "\(write.stdout)\(write.stderr)")
+        let recorded = ((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").split(separator: "\n")
+        let creates = recorded.filter { proto == "cimxml" ? $0.contains(#""CIMMethod": "CreateInstance""#) : $0.contains(#""method": "POST""#) }
+        #expect(creates.count == 1, "the create was sent \(creates.count) times")
+        #expect(recorded.filter { $0.contains(#""broken": true"#) }.count >= 2)
+        // Nothing was created: the broken request never reached the site.
+        let check = try CLI.run(["--connect", url, "-c", #"select count(*) from SMS_Package where Name = "Once""#])
+        #expect(check.stdout.contains("0"), "\(check.stdout)\(check.stderr)")
+    }
+}
