@@ -2,28 +2,8 @@
 // into instances of the client's copy of the classes, writing request bodies, `$filter` and key literals.
 // Whatever a server sends (wrong types, huge numbers, odd dates) becomes a CIM error or a null, never a trap.
 import CIM
+import CIMXML
 import Foundation
-
-/// A JSON value as a reply holds it, booleans told apart from numbers and integers from reals.
-indirect enum JSONNode: Decodable {
-    case null, bool(Bool), integer(Int64), real(Double), string(String)
-    case array([JSONNode]), object([String: JSONNode])
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null } else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int64.self) { self = .integer(i) } else if let d = try? c.decode(Double.self) { self = .real(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) } else if let a = try? c.decode([JSONNode].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONNode].self)) }
-    }
-
-    static func parse(_ data: Data) -> JSONNode? { try? JSONDecoder().decode(JSONNode.self, from: data) }
-
-    subscript(key: String) -> JSONNode? { if case .object(let o) = self { o[key] } else { nil } }
-    var string: String? { if case .string(let s) = self { s } else { nil } }
-    var members: [String: JSONNode]? { if case .object(let o) = self { o } else { nil } }
-    var items: [JSONNode]? { if case .array(let a) = self { a } else { nil } }
-}
 
 enum ODataValues {
     typealias ClassLookup = (CIMName) -> CIMClass?
@@ -55,7 +35,7 @@ enum ODataValues {
     static func cimValue(_ json: JSONNode, as type: CIMType, _ what: String, classes: ClassLookup) throws(CIMError) -> CIMValue {
         if case .null = json { return .null }
         if type.isArray {
-            guard case .array(let items) = json else { throw CIMError(.typeMismatch, "\(what) came as a JSON \(kind(json)), not an array") }
+            guard case .array(let items) = json else { throw CIMError(.typeMismatch, "\(what) came as a JSON \(json.kind), not an array") }
             var out: [CIMValue] = []
             for item in items { out.append(try cimValue(item, as: CIMType(type.scalar), what, classes: classes)) }
             return .array(CIMArray(elementType: type.scalar, out))
@@ -77,20 +57,9 @@ enum ODataValues {
         case (.real(let d), _): raw = .real64(d)
         case (.string(let s), _): raw = .string(s)
         case (.array, _), (.object, _), (.null, _):
-            throw CIMError(.typeMismatch, "\(what) came as a JSON \(kind(json)), not a \(type)")
+            throw CIMError(.typeMismatch, "\(what) came as a JSON \(json.kind), not a \(type)")
         }
         do { return try raw.converted(to: type) } catch { throw CIMError(.typeMismatch, "\(what): \(error.message)") }
-    }
-
-    private static func kind(_ json: JSONNode) -> String {
-        switch json {
-        case .null: "null"
-        case .bool: "boolean"
-        case .integer, .real: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
     }
 
     static func dateTime(_ text: String) -> CIMDateTime? { CIMDateTime(odata: text) }

@@ -2,6 +2,7 @@
 // entity sets with query options, instances by key, create/modify/delete, static and bound actions — and its
 // OData JSON answers and error bodies.
 import CIM
+import CIMXML
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -111,7 +112,7 @@ struct AdminServiceRoutes: Sendable {
         return .object([("@odata.context", .string("\(baseURL)/$metadata#\(CSDL.namespace).\(method)"))] + members)
     }
 
-    private func body(_ request: inout Request) async throws -> [String: JSONInput] {
+    private func body(_ request: inout Request) async throws -> [String: JSONNode] {
         let buffer: ByteBuffer
         do { buffer = try await request.collectBody(upTo: maxBodyBytes) } catch {
             throw ODataError(.payloadTooLarge, .quotaViolation, "the request body is larger than \(maxBodyBytes) bytes")

@@ -1,6 +1,7 @@
 // ODataJSON: CIM values as the AdminService writes them in JSON, and JSON request bodies back into CIM values
 // of the types the class or method declares.
 import CIM
+import CIMXML
 import Foundation
 
 /// A JSON value with object members in order (a class's properties in declaration order read best).
@@ -123,10 +124,10 @@ enum ODataJSON {
     // MARK: - Request bodies
 
     /// Parses a request body that must be a JSON object.
-    static func object(_ data: Data) throws(ODataError) -> [String: JSONInput] {
+    static func object(_ data: Data) throws(ODataError) -> [String: JSONNode] {
         guard !data.isEmpty else { return [:] }
-        let parsed: JSONInput
-        do { parsed = try JSONDecoder().decode(JSONInput.self, from: data) } catch {
+        let parsed: JSONNode
+        do { parsed = try JSONDecoder().decode(JSONNode.self, from: data) } catch {
             throw ODataError(.badRequest, .invalidParameter, "the request body is not valid JSON")
         }
         guard case .object(let object) = parsed else {
@@ -139,7 +140,7 @@ enum ODataJSON {
     /// Finds a class by name, for embedded objects in a body (`{"@odata.type": "#AdminService.SMS_CollectionRuleQuery", …}`).
     typealias ClassLookup = (String) -> CIMClass?
 
-    static func cimValue(_ json: JSONInput, as type: CIMType, _ what: String, classes: ClassLookup? = nil) throws(ODataError) -> CIMValue {
+    static func cimValue(_ json: JSONNode, as type: CIMType, _ what: String, classes: ClassLookup? = nil) throws(ODataError) -> CIMValue {
         if case .null = json { return .null }
         if type.scalar == .object, !type.isArray, case .object(let members) = json {
             return .object(try embeddedInstance(members, what, classes))
@@ -175,7 +176,7 @@ enum ODataJSON {
 
 extension ODataJSON {
     /// An embedded object written as OData writes a derived complex value: its class in `@odata.type`.
-    static func embeddedInstance(_ members: [String: JSONInput], _ what: String, _ classes: ClassLookup?) throws(ODataError) -> CIMInstance {
+    static func embeddedInstance(_ members: [String: JSONNode], _ what: String, _ classes: ClassLookup?) throws(ODataError) -> CIMInstance {
         guard case .string(let tag)? = members["@odata.type"] else {
             throw ODataError(.badRequest, .typeMismatch, "\(what) is an embedded object: name its class in \"@odata.type\" (\"#AdminService.SMS_CollectionRuleQuery\")")
         }
@@ -190,30 +191,5 @@ extension ODataJSON {
             do { try instance.set(p.name, converted) } catch { throw ODataError(error.status, error.message) }
         }
         return instance
-    }
-}
-
-/// A JSON value as a request body holds it, booleans told apart from numbers.
-enum JSONInput: Decodable, Sendable {
-    case null, bool(Bool), integer(Int64), real(Double), string(String)
-    case array([JSONInput]), object([String: JSONInput])
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null } else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int64.self) { self = .integer(i) } else if let d = try? c.decode(Double.self) { self = .real(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) } else if let a = try? c.decode([JSONInput].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONInput].self)) }
-    }
-
-    var kind: String {
-        switch self {
-        case .null: "null"
-        case .bool: "boolean"
-        case .integer, .real: "number"
-        case .string: "string"
-        case .array: "array"
-        case .object: "object"
-        }
     }
 }

@@ -2,6 +2,7 @@
 // repository's transactions are per repository, so writers must not interleave). Each operation is the
 // AdminService's: a query, an instance by key, create, modify, delete, a method.
 import CIM
+import CIMXML
 import CMShell
 import Foundation
 
@@ -136,7 +137,7 @@ actor SiteHost {
         }
     }
 
-    private func set(_ body: [String: JSONInput], on instance: inout CIMInstance, replacing: Bool) throws(ODataError) {
+    private func set(_ body: [String: JSONNode], on instance: inout CIMInstance, replacing: Bool) throws(ODataError) {
         let cls = instance.cimClass
         for (name, json) in body where !name.hasPrefix("@odata.") {
             guard let p = cls.property(named: CIMName(name)) else {
@@ -152,7 +153,7 @@ actor SiteHost {
         }
     }
 
-    func create(_ className: String, _ body: [String: JSONInput]) throws(ODataError) -> (CIMClass, CIMInstance) {
+    func create(_ className: String, _ body: [String: JSONNode]) throws(ODataError) -> (CIMClass, CIMInstance) {
         let cls = try requireClass(className)
         var instance = CIMInstance(of: cls)
         try set(body, on: &instance, replacing: false)
@@ -161,7 +162,7 @@ actor SiteHost {
         do { return (cls, try engine.repository.instance(at: path, namespace: namespace)) } catch { return (cls, stored) }
     }
 
-    func modify(_ className: String, _ keys: [WMIResource.KeyPart], _ body: [String: JSONInput], replacing: Bool) throws(ODataError) -> (CIMClass, CIMInstance) {
+    func modify(_ className: String, _ keys: [WMIResource.KeyPart], _ body: [String: JSONNode], replacing: Bool) throws(ODataError) -> (CIMClass, CIMInstance) {
         var (cls, instance) = try self.instance(className, keys)
         for (name, json) in body {
             guard let p = instance.cimClass.property(named: CIMName(name)), p.isKey else { continue }
@@ -182,7 +183,7 @@ actor SiteHost {
 
     /// A static method (`keys` nil) or a method of the instance the keys name, with the [in] parameters
     /// from the JSON body. A ReturnValue that is a WMI status becomes the request's error.
-    func invoke(_ className: String, _ keys: [WMIResource.KeyPart]?, _ methodName: String, _ body: [String: JSONInput]) throws(ODataError) -> JSONValue {
+    func invoke(_ className: String, _ keys: [WMIResource.KeyPart]?, _ methodName: String, _ body: [String: JSONNode]) throws(ODataError) -> JSONValue {
         let target: ObjectPath
         let cls: CIMClass
         if let keys {
