@@ -96,6 +96,9 @@ struct CMSH: ParsableCommand {
     @Option(name: .customLong("site-code"), help: ArgumentHelp("The site code for --init empty (default S01).", valueName: "code"))
     var siteCode: String = "S01"
 
+    @Option(help: ArgumentHelp(SiteClockOption.help, valueName: "datetime"))
+    var clock: String?
+
     @Flag(help: "Run the whole script as one transaction: all of it is kept, or none of it.")
     var transaction = false
 
@@ -178,6 +181,7 @@ struct CMSH: ParsableCommand {
         if !["negotiate", "kerberos", "ntlm", "basic"].contains(auth.lowercased()) {
             throw ValidationError("--auth takes negotiate, kerberos, ntlm or basic, not \(auth).")
         }
+        if let clock { try SiteClockOption.check(clock) }
         if connect != nil && transaction {
             throw ValidationError("--transaction needs a local site: a remote site has no transactions, each change is made as it runs.")
         }

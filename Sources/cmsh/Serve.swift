@@ -1,9 +1,11 @@
 // `cmsh serve`: the site on the network (the Server module does the work; this is its command line).
 import ArgumentParser
+import CIM
 import CMShell
 import Dispatch
 import Foundation
 import Server
+import Site
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,6 +38,9 @@ struct Serve: ParsableCommand {
 
     @Option(help: ArgumentHelp("The demo site's generated fleet size.", valueName: "n"))
     var systems: Int?
+
+    @Option(help: ArgumentHelp(SiteClockOption.help, valueName: "datetime"))
+    var clock: String?
 
     @Option(name: .customLong("tls-cert"), help: ArgumentHelp("PEM certificate (chain) to present.", valueName: "pem"))
     var tlsCert: String?
@@ -77,6 +82,7 @@ struct Serve: ParsableCommand {
     var log = "common"
 
     func validate() throws {
+        if let clock { try SiteClockOption.check(clock) }
         if tlsCert != nil && tlsKey == nil || tlsKey != nil && tlsCert == nil { throw ValidationError("--tls-cert and --tls-key go together.") }
         if plainHTTP && (tlsCert != nil || selfSigned) { throw ValidationError("--plain-http turns TLS off; it cannot go with --tls-cert or --self-signed.") }
         if addUser == nil && addToken == nil && users == nil && !noAuth { throw ValidationError("--users FILE is required (or --no-auth on loopback); make users with --add-user NAME --users FILE.") }
@@ -119,7 +125,9 @@ struct Serve: ParsableCommand {
         Task {
             defer { finished.signal() }
             do {
-                try await SiteServer.run(configuration, makeEngine: { try Engine(site: Serve.model(options), permissions: []) }) { url in
+                try await SiteServer.run(configuration, makeEngine: {
+                    try Engine(site: Serve.model(options), clock: options.clock.map { SiteClock(fixedAt: $0) } ?? SiteClock(), permissions: [])
+                }) { url in
                     Self.say("listening on \(url) (AdminService at /AdminService/wmi/, CIM-XML at /cimom)", stdout: true)
                 }
             } catch { failure = error }
@@ -129,8 +137,8 @@ struct Serve: ParsableCommand {
     }
 
     /// The site options, Sendable for the server's engine factory.
-    struct SiteOptions: Sendable { var site: String?; var initialize: SiteInit?; var systems: Int? }
-    var siteOptions: SiteOptions { SiteOptions(site: site, initialize: initialize, systems: systems) }
+    struct SiteOptions: Sendable { var site: String?; var initialize: SiteInit?; var systems: Int?; var clock: CIMDateTime? }
+    var siteOptions: SiteOptions { SiteOptions(site: site, initialize: initialize, systems: systems, clock: clock.flatMap(SiteClockOption.parse)) }
 
     static func model(_ o: SiteOptions) -> Engine.SiteModel {
         guard let path = o.site else { return o.systems.map { .demo(systems: $0) } ?? .demo }

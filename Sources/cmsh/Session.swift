@@ -20,7 +20,7 @@ final class Session {
     init(options: CMSH) throws {
         self.options = options
         engine = try options.connect.map { try Self.remoteEngine($0, options) }
-            ?? Engine(site: Self.siteModel(options), permissions: .shell, limits: options.limits)
+            ?? Engine(site: Self.siteModel(options), clock: options.siteClock, permissions: .shell, limits: options.limits)
         let env = ProcessInfo.processInfo.environment
         colorAllowed = !options.noColor && env["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1
         renderer = Renderer(RenderOptions(format: options.format, color: colorAllowed,
@@ -78,7 +78,7 @@ final class Session {
     /// `.disconnect`: back to the local site (the demo site when the session started connected).
     func disconnect() throws {
         guard remote != nil else { throw CMShellError(.invalidOperation, "not connected: statements already run on the local site") }
-        let local = try localEngine ?? Engine(site: Self.siteModel(options), permissions: .shell, limits: options.limits)
+        let local = try localEngine ?? Engine(site: Self.siteModel(options), clock: options.siteClock, permissions: .shell, limits: options.limits)
         local.errorMode = engine.errorMode
         configure(local)
         localEngine = nil

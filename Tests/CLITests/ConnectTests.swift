@@ -37,13 +37,15 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let local = dir.appendingPathComponent("local.site").path, served = dir.appendingPathComponent("served.site").path
-        #expect(try CLI.run(["--site", local, "--init", "demo", "-c", "print 1"]).status == 0)
+        // Both sites live at one fixed time, so what they record (timestamps, IDs, distributions) can be compared whole.
+        let clock = ["--clock", "2026-12-01T09:00:00Z"]
+        #expect(try CLI.run(["--site", local, "--init", "demo", "-c", "print 1"] + clock).status == 0)
         try FileManager.default.copyItem(atPath: local, toPath: served)
         let script = dir.appendingPathComponent("equivalence.cmsh")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
 
-        let here = try CLI.run(["--site", local, script.path])
-        let s = try ServeProcess(["--site", served])
+        let here = try CLI.run(["--site", local] + clock + [script.path])
+        let s = try ServeProcess(["--site", served] + clock)
         // CIM-XML trusts the certificate file; the AdminService pins its fingerprint, as for a self-signed site.
         let trust = proto == "cimxml" ? ["--ca-cert", s.certificate] : ["--fingerprint", s.fingerprint]
         let there = try CLI.run(["--connect", Self.url(s, proto), "--user", ServeProcess.user, "--auth", "basic"] + trust + [script.path],
@@ -55,9 +57,17 @@ import Testing
         let lastError = { (r: CLIResult) in r.stderr.components(separatedBy: "error: ").last ?? "" }
         #expect(lastError(there) == lastError(here) && here.stderr.contains("site S09 does not exist"), "\(here.stderr)\n\(there.stderr)")
         #expect(s.stop() == 0)
-        let a = try CLI.run(["--site", local, "-c", Self.state]), b = try CLI.run(["--site", served, "-c", Self.state])
+        let a = try CLI.run(["--site", local, "-c", Self.state] + clock), b = try CLI.run(["--site", served, "-c", Self.state] + clock)
         #expect(a.status == 0 && a.stdout == b.stdout, "local:\n\(a.stdout)\nserved:\n\(b.stdout)")
         #expect(a.stdout.contains("Notepad++") && !a.stdout.contains("S0100003"))
+        // The whole of each site, schema and instances, as MOF: the same text.
+        let dumpHere = try CLI.run(["--site", local, "--dump"] + clock), dumpThere = try CLI.run(["--site", served, "--dump"] + clock)
+        #expect(dumpHere.status == 0 && dumpHere.stdout.count > 100_000 && dumpHere.stdout.contains("Notepad++"))
+        if dumpHere.stdout != dumpThere.stdout {
+            let mine = dumpHere.stdout.split(separator: "\n"), theirs = dumpThere.stdout.split(separator: "\n")
+            let first = Array(zip(mine, theirs)).firstIndex { $0 != $1 } ?? min(mine.count, theirs.count)
+            Issue.record("the site dumps differ first at line \(first + 1): \(mine.dropFirst(first).first ?? "") ≠ \(theirs.dropFirst(first).first ?? "")")
+        }
     }
 
     /// Wrong password, untrusted certificate, nothing listening, a bad URL: one line each, exit 1 (2 for usage).
