@@ -103,8 +103,9 @@ public final class AdminServiceClient: ObjectModel, @unchecked Sendable {
         try instances(matching: ClassQuery(className: className), namespace: namespace)
     }
 
+    /// Rows as their pages come: a visitor that stops early fetches no more pages.
     public func forEachInstance(of className: CIMName, deep: Bool, namespace: String?, _ body: (CIMInstance) throws -> Bool) throws {
-        for instance in try instances(of: className, deep: deep, namespace: namespace) { if try !body(instance) { return } }
+        try forEach(matching: ClassQuery(className: className), body)
     }
 
     public func instances(of cls: CIMClass, whereSlot slot: Int, equals value: CIMValue, deep: Bool, namespace: String?) throws(CIMError) -> [CIMInstance] {
@@ -135,8 +136,17 @@ public final class AdminServiceClient: ObjectModel, @unchecked Sendable {
 
     /// One class's rows, narrowed by the server, fetched page after page.
     public func instances(matching query: ClassQuery, namespace: String?) throws(CIMError) -> [CIMInstance] {
-        let cls = try schema.requireClass(query.className)
         var out: [CIMInstance] = []
+        do { try forEach(matching: query) { out.append($0); return true } } catch let e as CIMError { throw e } catch {
+            throw CIMError(.failed, "\(error)")
+        }
+        return out
+    }
+
+    /// Visits one class's rows page by page; `body` returns false to stop (no further page is asked for).
+    func forEach(matching query: ClassQuery, _ body: (CIMInstance) throws -> Bool) throws {
+        let cls = try schema.requireClass(query.className)
+        var count = 0
         var next: String? = queryURL(query)
         let started = ContinuousClock.now
         var pages = 0, showed = false
@@ -149,15 +159,16 @@ public final class AdminServiceClient: ObjectModel, @unchecked Sendable {
             }
             for row in rows {
                 guard let members = row.members else { throw CIMError(.failed, "\(host) sent a row of \(cls.name) that is not an object") }
-                out.append(try ODataValues.instance(members, of: cls, classes: classLookup))
+                if let top = query.top, count >= top { return }
+                count += 1
+                if try !body(try ODataValues.instance(members, of: cls, classes: classLookup)) { return }
             }
-            if let top = query.top, out.count >= top { out.removeLast(out.count - top); break }
+            if let top = query.top, count >= top { return }
             next = try reply["@odata.nextLink"]?.string.map(checkedNextLink)
             // A server whose pages never end is stopped at a bound: 100,000 pages.
             guard pages < 100_000 else { throw CIMError(.quotaViolation, "\(host) sent more than 100,000 pages for \(cls.name)") }
-            if next != nil, ContinuousClock.now - started > .seconds(1) { progress?(out.count); showed = true }
+            if next != nil, ContinuousClock.now - started > .seconds(1) { progress?(count); showed = true }
         }
-        return out
     }
 
     /// The URL of a class query: `$filter`, `$select`, `$orderby`, `$top`, each percent-encoded.
