@@ -36,7 +36,7 @@ struct CMSH: ParsableCommand {
 
         Exit status: 0 success; 1 a runtime error stopped the script (or `exit 1`); 2 a usage or syntax error.
         Errors go to standard error as file:line:col: error: … with the source line and a caret.
-        See docs/language.md for the language and docs/site.md for the demo site.
+        See docs/language.md for the language, docs/site.md for the demo site and docs/connect.md for remote sites.
         """,
         version: "cmsh \(version)")
 
