@@ -9,9 +9,9 @@ import Foundation
 @testable import Remote
 
 /// The demo site's schema stands in for what a server would have described.
-let schema: CIMRepository = try! Engine(site: .empty(siteCode: "S01")).repository
-let lookup: ODataValues.ClassLookup = { schema.cimClass(named: $0) }
-let classes = ["SMS_Package", "SMS_Collection", "SMS_R_System", "SMS_DistributionPoint"].compactMap { schema.cimClass(named: CIMName($0)) }
+nonisolated(unsafe) let schema: CIMRepository = try! Engine(site: .empty(siteCode: "S01")).repository
+func lookup(_ name: CIMName) -> CIMClass? { schema.cimClass(named: name) }
+nonisolated(unsafe) let classes = ["SMS_Package", "SMS_Collection", "SMS_R_System", "SMS_DistributionPoint"].compactMap { schema.cimClass(named: CIMName($0)) }
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzODataReply(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
