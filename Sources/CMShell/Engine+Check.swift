@@ -13,9 +13,9 @@ extension Engine {
         }
     }
 
-    /// Class names of the current namespace, for completion.
-    public var classNames: [String] { repository.classes(namespace: namespace).map(\.name.string) }
+    /// Class names of the current namespace, for completion: the site's, remote ones included.
+    public var classNames: [String] { model.classes(namespace: namespace).map(\.name.string) }
 
-    /// The class with this name in the current namespace.
-    public func cimClass(named name: String) -> CIMClass? { repository.cimClass(named: CIMName(name), namespace: namespace) }
+    /// The class with this name in the current namespace of the site statements run on.
+    public func cimClass(named name: String) -> CIMClass? { model.cimClass(named: CIMName(name), namespace: namespace) }
 }

@@ -183,6 +183,9 @@ import Testing
         #expect(ok.status == 0 && ok.stdout == "42\n", "\(ok.stderr)")
         let wrong = try Self.connect(s, [], "print 1", password: "not-the-password")
         #expect(wrong.status == 1 && wrong.stderr.contains("HTTP 401") && wrong.stderr.contains("tried basic"), "\(wrong.stderr)")
+        // --check resolves names against the remote schema, fetched once; nothing runs.
+        let checked = try Self.connect(s, ["--check"], "select Nmae from SMS_Package\nnew SMS_Package { Name = \"never made\" }")
+        #expect(checked.status == 2 && checked.stderr.contains("Nmae") && checked.stderr.contains("did you mean"), "\(checked.stderr)")
         let missing = try Self.connect(s, [], "select * from SMS_Package where PackageID = \"NOPE0001\"\nprint SMS_Package(\"NOPE0001\").Name")
         #expect(missing.status == 1 && missing.stderr.contains("WBEM_E_NOT_FOUND") && missing.stdout.contains("0 rows"), "\(missing.stdout)\(missing.stderr)")
         // An untrusted certificate names the fingerprint it saw, which --fingerprint then pins.

@@ -205,6 +205,11 @@ final class TerminalSession {
         try t.type(".connect \(s.url)/AdminService")
         try t.send("Enter")
         try await t.waitFor("cmsh S01@127.0.0.1>")
+        // Tab completes from the remote site's schema.
+        try t.type("select * from SMS_DriverPack")
+        try t.send("Tab")
+        try await t.waitFor("select * from SMS_DriverPackage")
+        try t.send("C-c")
         try t.type("new SMS_Package { Name = \"Remote only\" }")
         try t.send("Enter")
         try await t.waitFor("PackageID")
