@@ -10,7 +10,7 @@ extension Interpreter {
         let sources = try resolveSources(q)
         // A backend that narrows one class's rows sends each class narrowed; the plan then reads those rows.
         let outerRows = narrowedRows
-        narrowedRows = try classPushdown(q, sources)
+        narrowedRows = model.queryCapabilities.contains(.classQuery) ? try classPushdown(q, sources) : [:]
         defer { narrowedRows = outerRows }
         var tuples = try matchingTuples(q, sources)
         // 4. count(*)
@@ -113,7 +113,7 @@ extension Interpreter {
     /// The instances of the first class the predicate holds for (WHERE's unknown counts as false): through
     /// an index when WHERE has an indexed equality, else by visiting every instance without copying them all.
     private func matchingRows(_ q: Query, _ cls: CIMClass, _ predicate: CompiledCondition, _ access: QueryPlan.Access) throws -> [CIMInstance] {
-        if let rows = narrowedRows[q.from.binding.lowercased()] {
+        if !narrowedRows.isEmpty, let rows = narrowedRows[q.from.binding.lowercased()] {
             return try rows.filter { try visitRow(q.from.range); return try predicate(self, $0) ?? false }
         }
         if case .index(let slot, _, let value, _) = access {
@@ -135,7 +135,7 @@ extension Interpreter {
     /// The first class's instances, narrowed by the repository's key or hash index when the plan found a
     /// top-level `Property = constant` on an indexed property.
     private func candidates(_ q: Query, _ cls: CIMClass, _ access: QueryPlan.Access) throws -> [CIMInstance] {
-        if let rows = narrowedRows[q.from.binding.lowercased()] { return rows }
+        if !narrowedRows.isEmpty, let rows = narrowedRows[q.from.binding.lowercased()] { return rows }
         if case .index(let slot, _, let value, _) = access {
             return try indexedRows(q.from, cls, slot, value)
         }
@@ -270,7 +270,7 @@ extension Interpreter {
     }
 
     private func allInstances(_ source: Query.Source, _ cls: CIMClass) throws -> [CIMInstance] {
-        if let rows = narrowedRows[source.binding.lowercased()] { return rows }
+        if !narrowedRows.isEmpty, let rows = narrowedRows[source.binding.lowercased()] { return rows }
         return try located(source.range) { () throws(CIMError) in try model.instances(of: cls.name, namespace: namespace) }
     }
 
