@@ -6,6 +6,8 @@
 // e.g.  ["Display=\\dp1.contoso.com\"]MSWNET:["SMS_SITE=S01"]\\dp1.contoso.com\
 // Inside the quotes a backslash is an ordinary character (the display value above ends in one); a quote ends
 // the value. Errors name the 1-based column of the offending character.
+// Older sites (SMS 2.0) wrote paths without display qualifiers, or without any: `MSWNET:["SMS_SITE=ABC"]\SERVER\SHARE`,
+// `MSWNET:\SERVER\`. Those are read too, and written back in the form they came in.
 import CIM
 import Foundation
 
@@ -19,6 +21,9 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
     public var connectionQualifiers: [String]
     /// `\\dp1\`, `\\server\share`, `DOMAIN\user`, `GROUP=name`.
     public var networkPath: String
+    /// Whether the path has its `[…]` lists, as ConfigMgr writes it; an SMS 2.0 path lacks one or both, and is
+    /// written back so.
+    public var hasDisplayList = true, hasConnectionList = true
 
     public init(displayQualifiers: [String], type: String, connectionQualifiers: [String], networkPath: String) {
         self.displayQualifiers = displayQualifiers
@@ -35,8 +40,9 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        "[" + displayQualifiers.map { "\"\($0)\"" }.joined(separator: ",") + "]" + type + ":["
-            + connectionQualifiers.map { "\"\($0)\"" }.joined(separator: ",") + "]" + networkPath
+        func list(_ items: [String]) -> String { "[" + items.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
+        return (hasDisplayList || !displayQualifiers.isEmpty ? list(displayQualifiers) : "") + type + ":"
+            + (hasConnectionList || !connectionQualifiers.isEmpty ? list(connectionQualifiers) : "") + networkPath
     }
 
     /// The site code from `SMS_SITE=…`, if present.
@@ -102,7 +108,9 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
             i += 1
             return out
         }
-        let display = try qualifiers("display qualifiers")
+        // An SMS 2.0 path starts with its type: no display qualifiers.
+        let hasDisplay = !(chars.first?.isLetter ?? false)
+        let display = hasDisplay ? try qualifiers("display qualifiers") : []
         let typeStart = i
         while i < chars.count, chars[i].isLetter { i += 1 }
         let type = String(chars[typeStart..<i])
@@ -111,7 +119,9 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
         }
         guard i < chars.count, chars[i] == ":" else { throw fail("expected ':' after the NAL type") }
         i += 1
-        let connection = try qualifiers("connection qualifiers")
+        // … and may go straight on to the path: no connection qualifiers either.
+        let hasConnection = i < chars.count && chars[i] == "["
+        let connection = hasConnection || i >= chars.count ? try qualifiers("connection qualifiers") : []
         let path = String(chars[i...])
         guard !path.isEmpty else { throw fail("the network path after ']' is missing") }
         if type.equalsIgnoringCase("MSWNET") {
@@ -122,5 +132,7 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
             }
         }
         self.init(displayQualifiers: display, type: type.uppercased(), connectionQualifiers: connection, networkPath: path)
+        hasDisplayList = hasDisplay
+        hasConnectionList = hasConnection
     }
 }

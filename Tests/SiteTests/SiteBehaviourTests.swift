@@ -98,6 +98,18 @@ import Script
         #expect(NALPath.sameServer("dp1", "DP1.contoso.com") && !NALPath.sameServer("dp1", "dp10.contoso.com"))
     }
 
+    /// SMS 2.0's forms — no display qualifiers, or no lists at all — are read and written back as they came.
+    @Test(arguments: [
+        (#"MSWNET:["SMS_SITE=ABC"]\\SERVER\SHARE"#, "SERVER", "ABC"),
+        (#"MSWNET:\\SERVER\"#, "SERVER", nil),
+        (#"MSWNET:["SMS_SITE=S01"]\\dp1.contoso.com\"#, "dp1.contoso.com", "S01"),
+    ] as [(String, String, String?)])
+    func sms20FormsRoundTrip(_ text: String, _ server: String, _ site: String?) throws {
+        let nal = try NALPath(parsing: text)
+        #expect(nal.type == "MSWNET" && nal.server == server && nal.siteCode == site && nal.displayQualifiers.isEmpty)
+        #expect(nal.description == text)
+    }
+
     @Test(arguments: [
         (#"["Display=\\dp1\"]MSWNET["SMS_SITE=S01"]\\dp1\"#, 25, "expected ':' after the NAL type"),
         (#"["Display=\\dp1\"]NETWARE:["SMS_SITE=S01"]\\dp1\"#, 19, "unknown NAL type 'NETWARE'"),
