@@ -5,6 +5,39 @@
 import Foundation
 import Testing
 
+/// Tests/peers/wire/recorder.py in front of a served site: every request recorded, forwarded with the site's token.
+final class Recorder {
+    let port: String
+    let log: String
+    private let child: ChildProcess.Running
+
+    init(_ site: ServeProcess, breakFirst: Bool = false) throws {
+        let dir = site.directory
+        let tokenFile = dir.appendingPathComponent("token").path, portFile = dir.appendingPathComponent("recorder.port").path
+        log = dir.appendingPathComponent("recorded.jsonl").path
+        try (site.token ?? "").write(toFile: tokenFile, atomically: true, encoding: .utf8)
+        child = try ChildProcess.start(WireFixtureTests.python, [WireFixtureTests.peer.appendingPathComponent("recorder.py").path,
+                                                                 "--port-file", portFile, "--log", log, "--upstream", site.url,
+                                                                 "--token-file", tokenFile, "--lifetime", "120"] + (breakFirst ? ["--break-first"] : []),
+                                       environment: ProcessInfo.processInfo.environment, stderrFile: dir.appendingPathComponent("recorder.err").path)
+        var port = ""
+        for _ in 0..<200 where port.isEmpty {  // at most 20 s
+            port = (try? String(contentsOfFile: portFile, encoding: .utf8)) ?? ""
+            if port.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        guard !port.isEmpty else {
+            child.kill()
+            throw WindowsAuthTests.Failed(text: "the recorder did not start")
+        }
+        self.port = port
+    }
+
+    deinit {
+        child.kill()
+        _ = child.wait()
+    }
+}
+
 @Suite struct WireFixtureTests {
     static let peer = CLI.packageRoot.appendingPathComponent("Tests/peers/wire")
     static let captured = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference/protocols/cimxml-requests-captured.log")
@@ -26,20 +59,9 @@ import Testing
             return
         }
         let site = try ServeProcess(withToken: true)
-        let dir = site.directory
-        let tokenFile = dir.appendingPathComponent("token").path, portFile = dir.appendingPathComponent("recorder.port").path
-        let log = dir.appendingPathComponent("recorded.jsonl").path
-        try (site.token ?? "").write(toFile: tokenFile, atomically: true, encoding: .utf8)
-        let recorder = try ChildProcess.start(Self.python, [Self.peer.appendingPathComponent("recorder.py").path, "--port-file", portFile,
-                                                            "--log", log, "--upstream", site.url, "--token-file", tokenFile, "--lifetime", "120"],
-                                              environment: ProcessInfo.processInfo.environment, stderrFile: dir.appendingPathComponent("recorder.err").path)
-        defer { recorder.kill(); _ = recorder.wait() }
-        var port = ""
-        for _ in 0..<200 where port.isEmpty {  // at most 20 s
-            port = (try? String(contentsOfFile: portFile, encoding: .utf8)) ?? ""
-            if port.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        try #require(!port.isEmpty, "the recorder did not start")
+        let recorder = try Recorder(site)
+        defer { withExtendedLifetime(recorder) {} }
+        let (port, log) = (recorder.port, recorder.log)
         for url in ["cimxml+http://127.0.0.1:\(port)/root/sms/site_S01", "http://127.0.0.1:\(port)/AdminService"] {
             let run = try CLI.run(["--connect", url, "-c", Self.statements])
             #expect(run.status == 0, "\(url): \(run.stdout)\(run.stderr)")
@@ -62,21 +84,9 @@ import Testing
     @Test(arguments: ["cimxml", "adminservice"])
     func readsAreRetriedOnceAndWritesNever(_ proto: String) throws {
         let site = try ServeProcess(withToken: true)
-        let dir = site.directory
-        let tokenFile = dir.appendingPathComponent("token").path, portFile = dir.appendingPathComponent("recorder.port").path
-        let log = dir.appendingPathComponent("recorded.jsonl").path
-        try (site.token ?? "").write(toFile: tokenFile, atomically: true, encoding: .utf8)
-        let recorder = try ChildProcess.start(WireFixtureTests.python, [WireFixtureTests.peer.appendingPathComponent("recorder.py").path,
-                                                                         "--port-file", portFile, "--log", log, "--upstream", site.url,
-                                                                         "--token-file", tokenFile, "--lifetime", "120", "--break-first"],
-                                              environment: ProcessInfo.processInfo.environment, stderrFile: dir.appendingPathComponent("recorder.err").path)
-        defer { recorder.kill(); _ = recorder.wait() }
-        var port = ""
-        for _ in 0..<200 where port.isEmpty {  // at most 20 s
-            port = (try? String(contentsOfFile: portFile, encoding: .utf8)) ?? ""
-            if port.isEmpty { Thread.sleep(forTimeInterval: 0.1) }
-        }
-        try #require(!port.isEmpty, "the recorder did not start")
+        let recorder = try Recorder(site, breakFirst: true)
+        defer { withExtendedLifetime(recorder) {} }
+        let (port, log) = (recorder.port, recorder.log)
         let url = proto == "cimxml" ? "cimxml+http://127.0.0.1:\(port)/root/sms/site_S01" : "http://127.0.0.1:\(port)/AdminService"
         let read = try CLI.run(["--connect", url, "-c", "select SiteCode from SMS_Site order by SiteCode"])
         #expect(read.status == 0 && read.stdout.contains("S02"), "\(read.stdout)\(read.stderr)")
