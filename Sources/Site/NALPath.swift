@@ -109,7 +109,7 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
             return out
         }
         // An SMS 2.0 path starts with its type: no display qualifiers.
-        let hasDisplay = !(chars.first?.isLetter ?? false)
+        let hasDisplay = !["MSWNET:", "GENERIC:"].contains { text.uppercased().hasPrefix($0) }
         let display = hasDisplay ? try qualifiers("display qualifiers") : []
         let typeStart = i
         while i < chars.count, chars[i].isLetter { i += 1 }
