@@ -45,6 +45,9 @@ public enum DemoSite {
         for part in dataParts {
             _ = try MOFCompiler.compile(part.text, fileName: part.name, into: site.repository)
         }
+        // The site's SMS Provider runs on its site server.
+        _ = try MOFCompiler.compile(SiteSchema.providerLocation(siteCode: "S01", machine: "cm01.contoso.com"), fileName: "DemoProvider.mof",
+                                    into: site.repository, namespace: SiteSchema.providerNamespace)
         try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository)
         site.offlineServers = ["dp3"]
         try site.refreshCollections()

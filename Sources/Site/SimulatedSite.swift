@@ -45,6 +45,10 @@ public final class SimulatedSite: @unchecked Sendable {
         for part in SiteSchema.parts + SiteSchema.simulationParts {
             _ = try MOFCompiler.compile(part.text, fileName: part.name, into: self.repository)
         }
+        self.repository.createNamespace(SiteSchema.providerNamespace)
+        // root\\sms, where scripts look up their site's provider (SMS_ProviderLocation).
+        _ = try MOFCompiler.compile(SiteSchema.providerLocationClass, fileName: "ProviderLocation.mof",
+                                    into: self.repository, namespace: SiteSchema.providerNamespace)
         try finishSetUp()
     }
 
