@@ -217,6 +217,7 @@ struct CMSH: ParsableCommand {
     }
 
     func run() throws {
+        Self.takeHangupAndTerminate()
         let session: Session
         do { session = try Session(options: self) } catch {
             FileHandle.standardError.write(Data("cmsh: \(error)\n".utf8))
@@ -247,6 +248,22 @@ struct CMSH: ParsableCommand {
             code = REPL(session: session).run()
         }
         throw ExitCode(code)
+    }
+}
+
+extension CMSH {
+    /// A closed terminal (SIGHUP) or a `kill` (SIGTERM) ends cmsh, as it ends any shell. The main thread starts
+    /// with most signals blocked (inherited from the runtime's set-up), so they would never arrive: unblock
+    /// them and take their default action. What a statement committed is in the site file already; an open
+    /// transaction is not committed, as after any crash.
+    static func takeHangupAndTerminate() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for s in [SIGHUP, SIGTERM] {
+            sigaddset(&signals, s)
+            signal(s, SIG_DFL)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }
 

@@ -58,3 +58,22 @@ import Testing
         #expect(output == "started\n")
     }
 }
+
+/// SIGHUP (a closed terminal) and SIGTERM (`kill`) end cmsh even when it was started with them blocked, as a
+/// test runner's threads (and some daemons) start their children: a statement in an endless loop is stopped.
+@Suite struct HangupTests {
+    @Test(arguments: [SIGHUP, SIGTERM])
+    func aSignalEndsABusyRun(_ signal: Int32) throws {
+        var env = ProcessInfo.processInfo.environment
+        env["CMSH_HISTORY"] = ""
+        let child = try ChildProcess.start(CLI.binary.path, ["-c", #"print "looping"; while true { $x = 1 }"#], environment: env)
+        var output = ""
+        for _ in 0..<100 where !output.contains("looping") { output += String(decoding: child.read(), as: UTF8.self) }
+        #expect(output.contains("looping"))
+        child.kill(signal)
+        // A cmsh that ignored it is killed after 3 s, so the test ends either way (and then fails).
+        Thread.sleep(forTimeInterval: 3)
+        child.kill(SIGKILL)
+        #expect(child.wait() == 128 + signal)
+    }
+}

@@ -166,9 +166,11 @@ final class TerminalSession {
 
     @Test func ctrlCInterruptsARunningStatement() async throws {
         let t = try await TerminalSession(history: historyFile())
-        try t.type("$n = 0; while true { $n = $n + 1 }")
+        // Ctrl-C once the loop is surely running: sent earlier, it could land before the statement starts.
+        try t.type(#"$n = 0; print "looping"; while true { $n = $n + 1 }"#)
         try t.send("Enter")
-        try await Task.sleep(for: .seconds(0.5))
+        try await t.waitFor("looping")
+        try await Task.sleep(for: .seconds(0.2))
         try t.send("C-c")
         try await t.waitFor("WBEM_E_CALL_CANCELLED")
         try t.type("print $n > 0")
