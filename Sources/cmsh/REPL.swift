@@ -129,7 +129,7 @@ final class REPL {
 
     /// Ctrl-C while a statement runs cancels it; at the prompt the line editor handles it.
     private func installInterruptHandler() {
-        signal(SIGINT, SIG_IGN)
+        Interrupts.routeToDispatch()
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         // The engine of the moment: `.connect` and `.disconnect` change it.
         source.setEventHandler { [unowned session] in session.engine.cancellation.cancel() }

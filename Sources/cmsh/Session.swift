@@ -178,7 +178,7 @@ final class Session {
     /// Ctrl-C while a batch runs stops the running statement (WBEM_E_CALL_CANCELLED, exit 1), which is
     /// undone, so a site file keeps what the finished statements did; a second Ctrl-C ends cmsh at once.
     private func installInterruptHandler() {
-        signal(SIGINT, SIG_IGN)
+        Interrupts.routeToDispatch()
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         let cancellation = engine.cancellation
         nonisolated(unsafe) var presses = 0

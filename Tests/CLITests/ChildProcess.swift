@@ -154,16 +154,28 @@ struct ChildProcess {
             if let fd { posix_spawn_file_actions_adddup2(&actions, fd, target) }
             else { posix_spawn_file_actions_addopen(&actions, target, "/dev/null", mode, 0) }
         }
+        // A child starts as from a shell: no signal blocked, every handler at its default. The test runner's
+        // threads block most signals and a child inherits the mask — a tmux server so started never took the
+        // SIGTERM of its own kill-server, and each REPL test left one behind, with its cmsh.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        var rc = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+        var rc = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
         // A script the test has just written may still be open for writing in a child that another test
         // thread forked at that moment (the fd is inherited until that child execs): wait it out.
         for _ in 0..<100 where rc == ETXTBSY {
             usleep(10_000)
-            rc = posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+            rc = posix_spawnp(&pid, executable, &actions, &attributes, argv, envp)
         }
         guard rc == 0 else { throw SpawnError(description: "cannot start \(executable): \(String(cString: strerror(rc)))") }
         return pid
