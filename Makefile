@@ -25,7 +25,10 @@ test-deps: deps $(VENV)/.installed
 	@command -v tmux >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y tmux; }
 	@command -v curl >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y curl; }
 	@command -v wbemcli >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y sblim-wbemcli; }
-	@# Windows authentication for --connect: an MIT Kerberos KDC and pyspnego's Negotiate/NTLM acceptor (WindowsAuthTests).
+	@# Windows authentication for --connect (WindowsAuthTests): an MIT Kerberos KDC (krb5kdc, kdb5_util), its client
+	@# tools (kinit), and the headers pyspnego's gssapi/krb5 build from; install.sh adds the pinned Python side.
+	@dpkg -s krb5-kdc krb5-admin-server krb5-user libkrb5-dev >/dev/null 2>&1 || { $(SUDO) apt-get update && \
+	    DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends krb5-kdc krb5-admin-server krb5-user libkrb5-dev gcc; }
 	@$(SUDO) bash Tests/peers/winauth/install.sh $(VENV)
 
 $(VENV)/.installed:

@@ -35,6 +35,11 @@ public enum RemoteTrust: Sendable, Equatable {
     case fingerprint(String)
 }
 
+extension RemoteTrust {
+    /// A SHA-256 fingerprint as hex digits alone, upper case (`ab:cd:…` → `ABCD…`): 64 of them when it is one.
+    public static func normalizedFingerprint(_ text: String) -> String { text.uppercased().filter(\.isHexDigit) }
+}
+
 /// What a connection needs: where, as whom, trusting what.
 public struct RemoteOptions: Sendable {
     public var user: String?
@@ -183,7 +188,7 @@ final class HTTPTransport: @unchecked Sendable {
             throw CIMError(.accessDenied, "\(host) presented no certificate to check against --fingerprint")
         }
         let seen = Self.fingerprint(der)
-        guard Self.normalized(seen) == Self.normalized(expected) else {
+        guard RemoteTrust.normalizedFingerprint(seen) == RemoteTrust.normalizedFingerprint(expected) else {
             throw CIMError(.accessDenied, "the TLS certificate of \(host) has SHA-256 fingerprint \(seen), not the pinned \(expected); if the site's certificate was renewed, check the new one and pin it")
         }
         do {
@@ -199,10 +204,6 @@ final class HTTPTransport: @unchecked Sendable {
     /// `AB:CD:…`, SHA-256 of a certificate's DER, as `cmsh serve` and openssl print it.
     static func fingerprint(_ der: [UInt8]) -> String {
         SHA256.hash(data: der).map { String(format: "%02X", $0) }.joined(separator: ":")
-    }
-
-    static func normalized(_ fingerprint: String) -> String {
-        fingerprint.uppercased().filter { $0.isHexDigit }
     }
 
     static func der(fromPEM pem: String) -> [UInt8]? {

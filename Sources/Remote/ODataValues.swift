@@ -48,7 +48,7 @@ enum ODataValues {
             }
             return .object(try instance(members, of: cls, classes: classes))
         case (.string(let s), .datetime):
-            guard let d = dateTime(s) else { throw CIMError(.typeMismatch, "\(what): '\(s)' is not a date and time") }
+            guard let d = CIMDateTime(odata: s) else { throw CIMError(.typeMismatch, "\(what): '\(s)' is not a date and time") }
             return .datetime(d)
         case (.string(let s), .reference):
             do { return .reference(try ObjectPath(parsing: s)) } catch { throw CIMError(.typeMismatch, "\(what): \(error.message)") }
@@ -62,8 +62,6 @@ enum ODataValues {
         do { return try raw.converted(to: type) } catch { throw CIMError(.typeMismatch, "\(what): \(error.message)") }
     }
 
-    static func dateTime(_ text: String) -> CIMDateTime? { CIMDateTime(odata: text) }
-
     // MARK: - Writing
 
     /// A CIM value as JSON text: the shapes the AdminService takes in a request body.
@@ -75,7 +73,7 @@ enum ODataValues {
         case .char16(let c): return quoted(String(utf16CodeUnits: [c], count: 1))
         case .real32(let d): return Double(d).isFinite ? "\(d)" : "null"
         case .real64(let d): return d.isFinite ? "\(d)" : "null"
-        case .datetime(let d): return quoted(dateTimeText(d))
+        case .datetime(let d): return quoted(d.odataText)
         case .reference(let path): return quoted(path.description)
         case .object(let instance): return object(instance, tagged: true)
         case .array(let a): return "[" + a.elements.map(json).joined(separator: ",") + "]"
@@ -109,8 +107,6 @@ enum ODataValues {
         return out + "\""
     }
 
-    static func dateTimeText(_ d: CIMDateTime) -> String { d.odataText }
-
     /// A value as an OData literal in `$filter` or a key: `'text'` (quotes doubled), numbers, true/false, null,
     /// DateTimeOffset.
     static func literal(_ v: CIMValue) -> String {
@@ -119,7 +115,7 @@ enum ODataValues {
         case .boolean(let b): return b ? "true" : "false"
         case .string(let s): return "'" + s.replacingOccurrences(of: "'", with: "''") + "'"
         case .char16(let c): return literal(.string(String(utf16CodeUnits: [c], count: 1)))
-        case .datetime(let d): return dateTimeText(d)
+        case .datetime(let d): return d.odataText
         case .real32(let d): return "\(d)"
         case .real64(let d): return "\(d)"
         case .reference(let path): return literal(.string(path.description))

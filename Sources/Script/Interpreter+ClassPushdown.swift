@@ -39,7 +39,8 @@ extension Interpreter {
             for part in parts {
                 if let term = try filterTerm(part, source, cls, single: single) { terms.append(term) } else { allPushed = false }
             }
-            var request = ClassQuery(className: cls.name, filter: terms.dropFirst().reduce(terms.first) { .and($0!, $1) },
+            let filter = terms.isEmpty ? nil : terms.dropFirst().reduce(terms[0]) { .and($0, $1) }
+            var request = ClassQuery(className: cls.name, filter: filter,
                                      properties: propertiesRead(q, source, cls, single: single))
             // One class whose whole WHERE went over: the server can sort and cut too.
             let counts = q.items.contains { if case .expression(let e, _) = $0, case .countStar = e.kind { true } else { false } }
@@ -129,19 +130,14 @@ extension Interpreter {
         }
     }
 
-    /// `Name` (in a one-class query, or when only this class has it) or `Binding.Name`, if it is a property of `cls`.
+    /// `Name` (in a one-class query) or `Binding.Name`, if it is a property of `cls`.
     private func propertyName(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> CIMName? {
-        switch e.kind {
-        case .name(let n) where single: return cls.property(named: CIMName(n))?.name
-        case .member(let base, let n):
-            guard case .name(let b) = base.kind, b.equalsIgnoringCase(source.binding) else { return nil }
-            return cls.property(named: CIMName(n))?.name
-        default: return nil
-        }
+        propertySlot(e, source, cls, single: single).map { cls.properties[$0].name }
     }
 
-    /// A value that does not depend on the row: a literal, a variable (or a member or element of one).
-    private func constant(_ e: Expression) -> CIMValue? {
+    /// A value that does not depend on the row: a literal, a variable (or a member or element of one), a
+    /// negated integer literal. Both pushdowns send these as literals.
+    func constant(_ e: Expression) -> CIMValue? {
         switch e.kind {
         case .literal(let v): return v
         case .variable, .index: return (try? evaluate(e))?.cimValue

@@ -87,10 +87,10 @@ extension Interpreter {
         case .name(let n): return n
         case .countStar: return "count(*)"
         case .variable, .index:
-            return constant(e)
+            return constantText(e)
         case .member(let base, let property):
             if case .name(let n) = base.kind { return n + "." + property }
-            return constant(e)
+            return constantText(e)
         case .comparison(let op, let l, let r): return both(l, op.rawValue, r)
         case .binary(let op, let l, let r): return both(l, op.rawValue, r)
         case .and(let l, let r): return both(l, "and", r)
@@ -119,8 +119,8 @@ extension Interpreter {
 
     /// A variable (or a member or element of one) as the literal of its value now: it cannot change while
     /// the query runs. nil for what is not a single CIM value.
-    private func constant(_ e: Expression) -> String? {
-        guard let value = try? evaluate(e), let v = value.cimValue, v.type?.scalar != .object else { return nil }
+    private func constantText(_ e: Expression) -> String? {
+        guard let v = constant(e), v.type?.scalar != .object else { return nil }
         return v.literal
     }
 }

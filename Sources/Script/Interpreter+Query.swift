@@ -171,7 +171,7 @@ extension Interpreter {
         }
     }
 
-    private func propertySlot(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> Int? {
+    func propertySlot(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> Int? {
         switch e.kind {
         case .name(let n) where single: return cls.slot(of: CIMName(n))
         case .member(let base, let n):

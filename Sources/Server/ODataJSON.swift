@@ -97,7 +97,7 @@ enum ODataJSON {
         case .char16(let c): return .string(String(c))
         case .real32(let d): return number(Double(d))
         case .real64(let d): return number(d)
-        case .datetime(let d): return .string(dateTime(d))
+        case .datetime(let d): return .string(d.odataText)
         case .reference(let path): return .string(path.description)
         case .object(let instance):
             return .object([("@odata.type", .string("#AdminService." + instance.className.string))] + members(entity(instance)))
@@ -117,9 +117,6 @@ enum ODataJSON {
         if d == d.rounded(), abs(d) < 1e15 { return .number(String(Int64(d))) }
         return .number("\(d)")
     }
-
-    /// OData's DateTimeOffset or, for a CIM interval, its Duration (shared with the AdminService client).
-    static func dateTime(_ d: CIMDateTime) -> String { d.odataText }
 
     // MARK: - Request bodies
 

@@ -3,6 +3,7 @@ import ArgumentParser
 import CMShell
 import Foundation
 import LineEditor
+import Remote
 
 @main
 struct CMSH: ParsableCommand {
@@ -188,7 +189,7 @@ struct CMSH: ParsableCommand {
         if [insecure, caCert != nil, fingerprint != nil].filter({ $0 }).count > 1 {
             throw ValidationError("--insecure, --ca-cert and --fingerprint each say whom to trust: give one.")
         }
-        if let fingerprint, HTTPFingerprint.normalized(fingerprint).count != 64 {
+        if let fingerprint, RemoteTrust.normalizedFingerprint(fingerprint).count != 64 {
             throw ValidationError("--fingerprint takes a SHA-256 fingerprint: 64 hex digits, colons allowed (as cmsh serve prints it).")
         }
         if connectTimeout < 1 { throw ValidationError("--connect-timeout takes a number of seconds, 1 or more.") }

@@ -75,8 +75,3 @@ enum Connect {
         }
     }
 }
-
-/// How the command line checks a --fingerprint before connecting.
-enum HTTPFingerprint {
-    static func normalized(_ text: String) -> String { text.uppercased().filter(\.isHexDigit) }
-}
