@@ -92,6 +92,7 @@ run add-dp-to-group           add-dp-to-group                           --
 run export-inventory          export-inventory          --format csv    --
 run export-inventory          export-inventory.json     --format json   --
 run stale-packages            stale-packages                            -- 365 2026-11-26
+run asset-tags                asset-tags    --inventory Examples/inventory/contoso-asset.mof --
 
 passed=0
 failures=0

@@ -15,6 +15,8 @@ extension CIMRepository {
                              namespace: String? = nil) throws -> MethodResult {
         let nsName = target.namespace ?? namespace
         let ns = try resolveNamespace(nsName)
+        // A client's call into a read-only namespace is refused before anything else (there may be no provider).
+        try locked { () throws(CIMError) in if requestDepth == 0 { try checkWritable(ns) } }
         let requested = try requireClass(target.className, namespace: nsName)
         var cls = requested
         guard let method = requested.method(named: methodName) else {
@@ -40,10 +42,11 @@ extension CIMRepository {
         let invocation = MethodInvocation(repository: self, namespace: nsName ?? defaultNamespace, cimClass: cls,
                                           method: method, target: instance?.path ?? ObjectPath(className: cls.name),
                                           instance: instance, arguments: arguments)
-        return try performAtomically {
-            let result = try provider.invoke(invocation)
-            return try check(result, of: method, of: cls)
-        }
+        return try performAtomically { try servingRequest { outermost in
+            let result = try check(try provider.invoke(invocation), of: method, of: cls)
+            if outermost { try report(.invoke(method: method.name, of: cls, target: invocation.target, result: result), namespace: nsName) }
+            return result
+        } }
     }
 
     /// Matches arguments to [in] parameters and converts each to its declared type.

@@ -17,6 +17,13 @@ public final class CIMRepository: @unchecked Sendable {
     var namespaceOrder: [String] = []
     private var providers: [ProviderKey: any MethodProvider] = [:]
     private var hooks: [CIMName: [any InstanceHook]] = [:]
+    /// Who is told of client requests, and how deep the operation in progress is nested (1 = a client's).
+    var requestObservers: [any RequestObserver] = []
+    var requestDepth = 0
+    /// Rows still to be made on first use (see CIMRepository+Deferred).
+    var deferredFills: [DeferredFill] = []
+    /// Namespaces clients may read but not change, with the sentence that says why.
+    var readOnlyNamespaces: [CIMName: String] = [:]
     /// Undo entries of the transactions in progress (innermost last); empty when none is open.
     var undoLog: [[UndoEntry]] = []
     /// How many of those levels are explicit transactions (``beginTransaction()``), outermost first.
@@ -39,8 +46,9 @@ public final class CIMRepository: @unchecked Sendable {
     /// Providers, hooks, a store and open transactions are not copied. (The demo site is built once and copied
     /// for each engine that asks for the same one.)
     public init(copying other: CIMRepository) {
-        (defaultNamespace, defaultKey, stores, namespaceOrder, extraIndexes) = other.locked {
-            (other.defaultNamespace, other.defaultKey, other.stores, other.namespaceOrder, other.extraIndexes)
+        (defaultNamespace, defaultKey, stores, namespaceOrder, extraIndexes, readOnlyNamespaces, deferredFills) = other.locked {
+            (other.defaultNamespace, other.defaultKey, other.stores, other.namespaceOrder, other.extraIndexes,
+             other.readOnlyNamespaces, other.deferredFills)
         }
     }
 
@@ -207,6 +215,7 @@ public final class CIMRepository: @unchecked Sendable {
         try locked { () throws(CIMError) in
             let ns = try nsKey(path.namespace ?? namespace)
             let cls = try classForPath(path, ns)
+            try fillIfDeferred(cls.name, ns)
             let key = try instanceKey(for: path, of: cls)
             for name in stores[ns]!.descendants(of: cls.name) {
                 if let found = stores[ns]!.tables[name]!.row(for: key) { return found }
@@ -241,6 +250,7 @@ public final class CIMRepository: @unchecked Sendable {
             guard stores[ns]!.classes[className] != nil else {
                 throw CIMError(.invalidClass, "Class \(className) does not exist.")
             }
+            try fillIfDeferred(className, ns)
             let names = deep ? stores[ns]!.descendants(of: className) : [className]
             return names.map { stores[ns]!.tables[$0]!.rows }
         }
@@ -261,6 +271,7 @@ public final class CIMRepository: @unchecked Sendable {
         try locked { () throws(CIMError) in
             let ns = try nsKey(namespace)
             try checkRegistered(cls, ns)
+            try fillIfDeferred(cls.name, ns)
             guard deep else { return stores[ns]!.tables[cls.name]!.instances(whereSlot: slot, equals: value) }
             let names = stores[ns]!.descendants(of: cls.name)
             if names.count == 1 { return stores[ns]!.tables[names[0]]!.instances(whereSlot: slot, equals: value) }
@@ -275,6 +286,7 @@ public final class CIMRepository: @unchecked Sendable {
             guard stores[ns]!.classes[className] != nil else {
                 throw CIMError(.invalidClass, "Class \(className) does not exist.")
             }
+            try fillIfDeferred(className, ns)
             let names = deep ? stores[ns]!.descendants(of: className) : [className]
             return names.reduce(0) { $0 + stores[ns]!.tables[$1]!.liveCount }
         }
@@ -286,9 +298,11 @@ public final class CIMRepository: @unchecked Sendable {
     /// across the key's class family. Returns the new instance's path. Hooks may veto or adjust it.
     @discardableResult
     public func createInstance(_ instance: CIMInstance, namespace: String? = nil) throws -> ObjectPath {
-        try performAtomically {
+        try performAtomically { try servingRequest { outermost in
             let ns = try locked { () throws(CIMError) in try nsKey(namespace) }
+            if outermost { try checkWritable(ns) }
             let cls = instance.cimClass
+            try locked { () throws(CIMError) in try fillIfDeferred(cls.name, ns) }
             try locked { () throws(CIMError) in try checkRegistered(cls, ns) }
             if cls.isAbstract {
                 throw CIMError(.invalidOperation, "Class \(cls.name) is abstract; create an instance of one of its subclasses.")
@@ -307,15 +321,18 @@ public final class CIMRepository: @unchecked Sendable {
                 record(.created(ns, cls.name, key))
             }
             try runDidChange(.create(final), cls, namespace)
+            if outermost { try report(.create(final), namespace: namespace) }
             return final.path
-        }
+        } }
     }
 
     /// Replaces a stored instance (found by its key values) with this one. Keys cannot change.
     public func modifyInstance(_ instance: CIMInstance, namespace: String? = nil) throws {
-        try performAtomically {
+        try performAtomically { try servingRequest { outermost in
             let ns = try locked { () throws(CIMError) in try nsKey(namespace) }
+            if outermost { try checkWritable(ns) }
             let cls = instance.cimClass
+            try locked { () throws(CIMError) in try fillIfDeferred(cls.name, ns) }
             try locked { () throws(CIMError) in try checkRegistered(cls, ns); try checkKeys(instance) }
             guard let old = locked({ stores[ns]!.tables[cls.name]!.row(for: InstanceKey(instance)) }) else {
                 throw CIMError(.notFound, "No instance \(instance.path) exists.")
@@ -331,14 +348,16 @@ public final class CIMRepository: @unchecked Sendable {
                 record(.modified(ns, old))
             }
             try runDidChange(.modify(old: old, new: final), cls, namespace)
-        }
+            if outermost { try report(.modify(old: old, new: final), namespace: namespace) }
+        } }
     }
 
     /// Deletes the instance at a path; WBEM_E_NOT_FOUND when absent.
     public func deleteInstance(at path: ObjectPath, namespace: String? = nil) throws {
-        try performAtomically {
+        try performAtomically { try servingRequest { outermost in
             let old = try instance(at: path, namespace: namespace)
             let ns = try locked { () throws(CIMError) in try nsKey(path.namespace ?? namespace) }
+            if outermost { try checkWritable(ns) }
             var proposed: CIMInstance? = nil
             try runValidate(.delete(old), &proposed, old.cimClass, namespace)
             if let kept = proposed {
@@ -352,6 +371,7 @@ public final class CIMRepository: @unchecked Sendable {
                     record(.modified(ns, old))
                 }
                 try runDidChange(.modify(old: old, new: kept), old.cimClass, namespace)
+                if outermost { try report(.delete(old, kept: kept), namespace: namespace) }
                 return
             }
             locked {
@@ -359,7 +379,8 @@ public final class CIMRepository: @unchecked Sendable {
                 record(.deleted(ns, old))
             }
             try runDidChange(.delete(old), old.cimClass, namespace)
-        }
+            if outermost { try report(.delete(old, kept: nil), namespace: namespace) }
+        } }
     }
 
     // MARK: - Transactions

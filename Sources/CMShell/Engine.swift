@@ -300,6 +300,27 @@ public final class Engine {
         }
     }
 
+    /// Extends the simulated site's hardware inventory with the classes of a MOF file, as ConfigMgr's hardware
+    /// inventory extension does: each WMI class becomes `SMS_G_System_<NAME>` with the inventory header, filled
+    /// for every reporting client by the `Fill` rules in the file (see docs/site.md, Custom hardware inventory).
+    ///
+    /// - Returns: The inventory classes made.
+    /// - Throws: ``CMShellError``: WBEM_E_NOT_SUPPORTED on a site that is not simulated (a remote one), the MOF
+    ///   file's line and column for a bad class, WBEM_E_ALREADY_EXISTS for a class the site has.
+    @discardableResult
+    public func extendInventory(mof text: String, fileName: String = "<mof>") throws -> [String] {
+        guard let site else {
+            throw CMShellError(.notSupported, "only a simulated site's inventory can be extended here; a real site's is extended in its client settings")
+        }
+        do {
+            return try InventoryExtension(site: site).extend(mof: text, fileName: fileName).map(\.string)
+        } catch let d as MOFDiagnostic {
+            throw CMShellError(d.status, d.message, location: SourceLocation(file: d.file, line: d.line, column: d.column))
+        } catch let e as CIMError {
+            throw CMShellError(e.status, e.message)
+        }
+    }
+
     /// Parses a script once so it can run many times (with different variables) without re-parsing.
     ///
     /// - Returns: The prepared script, or every syntax error in it.

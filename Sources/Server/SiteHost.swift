@@ -128,8 +128,15 @@ actor SiteHost {
 
     // MARK: - Changes
 
+    /// The authenticated user of the request being served (nil when serving without a users file).
+    @TaskLocal static var requestUser: String?
+    /// Who changes are audited as when a request has no user: the user running `cmsh serve`.
+    private lazy var serverUser = engine.site?.userName ?? ""
+
     func atomically<T>(_ body: () throws -> T) throws(ODataError) -> T {
         tick()
+        // The site audits each change (SMS Provider 30000-series messages) as the request's user.
+        engine.site?.userName = Self.requestUser ?? serverUser
         do { return try engine.repository.performAtomically(body) } catch let e as ODataError { throw e } catch let e as CIMError {
             throw ODataError(e.status, e.message)
         } catch {

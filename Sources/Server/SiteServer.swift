@@ -90,7 +90,12 @@ public enum SiteServer {
             let response: Response
             if let authenticator {
                 switch authenticator.user(for: request) {
-                case .some(let name): user = name; response = await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
+                case .some(let name):
+                    user = name
+                    // The user reaches the site's audit trail with the request, whichever route serves it.
+                    response = await SiteHost.$requestUser.withValue(name) {
+                        await dispatch(request, routes, host, maxBody, baseURL(request, scheme))
+                    }
                 case nil: response = unauthorized(request)
                 }
             } else {

@@ -5,7 +5,7 @@ extension DemoSite {
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -22,20 +22,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -52,20 +52,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    ServerNALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -82,19 +82,19 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    ServerNALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     SiteCode = "S01";
     State = 3;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     SiteName = "Contoso Branch";
     SourceSite = "S01";
@@ -111,20 +111,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100001";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100003";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -141,20 +141,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100003";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 7;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100003";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -171,20 +171,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100003";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 7;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100004";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -201,20 +201,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100004";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 1;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100006";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -231,19 +231,19 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100006";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     State = 1;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 12;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100007";
-    ServerNALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    ServerNALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -260,19 +260,19 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100007";
-    ServerNALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    ServerNALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     SiteCode = "S01";
     State = 3;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 4;
     PackageType = 0;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000B";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -289,20 +289,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000B";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 2;
     PackageType = 257;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -319,20 +319,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 258;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -349,20 +349,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 258;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    ServerNALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -379,19 +379,19 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    ServerNALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     SiteCode = "S01";
     State = 3;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 258;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     SiteName = "Contoso Branch";
     SourceSite = "S01";
@@ -408,20 +408,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000D";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 3;
     PackageType = 258;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000F";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -438,20 +438,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000F";
-    ServerNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 11;
     PackageType = 5;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S010000F";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     SiteName = "Contoso Branch";
     SourceSite = "S01";
@@ -468,20 +468,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S010000F";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 11;
     PackageType = 5;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100013";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     SiteName = "Contoso HQ";
     SourceSite = "S01";
@@ -498,20 +498,20 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100013";
-    ServerNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 1;
     PackageType = 8;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100008";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     SiteName = "Contoso Branch";
     SourceSite = "S01";
@@ -528,13 +528,13 @@ instance of SMS_DistributionPoint
 instance of SMS_PackageStatusDistPointsSummarizer
 {
     PackageID = "S0100008";
-    ServerNALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    ServerNALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     SiteCode = "S02";
     State = 0;
     SummaryDate = "20261101090000.000000+000";
     SourceVersion = 1;
     PackageType = 3;
-    SourceNALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     LastCopied = "20261101090000.000000+000";
 };
 

@@ -242,7 +242,7 @@ instance of SMS_BootImagePackage
     Name = "Boot image (x64)";
     Manufacturer = "Microsoft";
     PackageType = 258;
-    PkgSourcePath = "\\\\cm01\\SMS_S01\\osd\\boot\\x64\\boot.wim";
+    PkgSourcePath = "\\\\cm01.contoso.com\\SMS_S01\\osd\\boot\\x64\\boot.wim";
     PkgSourceFlag = 2;
     SourceDate = "20261002120000.000000+000";
     LastRefreshTime = "20261002120000.000000+000";
@@ -260,7 +260,7 @@ instance of SMS_BootImagePackage
     Name = "Boot image (arm64)";
     Manufacturer = "Microsoft";
     PackageType = 258;
-    PkgSourcePath = "\\\\cm01\\SMS_S01\\osd\\boot\\arm64\\boot.wim";
+    PkgSourcePath = "\\\\cm01.contoso.com\\SMS_S01\\osd\\boot\\arm64\\boot.wim";
     PkgSourceFlag = 2;
     SourceDate = "20261002120000.000000+000";
     LastRefreshTime = "20261002120000.000000+000";

@@ -30,7 +30,7 @@ instance of SMS_Site
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    NALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Site Server";
     SiteCode = "S01";
@@ -43,7 +43,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    NALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Provider";
     SiteCode = "S01";
@@ -56,7 +56,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    NALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS SQL Server";
     SiteCode = "S01";
@@ -69,7 +69,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\cm01\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01\\";
+    NALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Management Point";
     SiteCode = "S01";
@@ -82,7 +82,20 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\cm02\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\cm02\\";
+    NALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
+    ResourceType = "Windows NT Server";
+    RoleName = "SMS Software Update Point";
+    SiteCode = "S01";
+    ServerName = "cm01.contoso.com";
+    ServerRemoteName = "cm01.contoso.com";
+    InternetEnabled = FALSE;
+    InternetShared = FALSE;
+    SslState = 0;
+};
+
+instance of SMS_SystemResourceList
+{
+    NALPath = "[\"Display=\\\\cm02.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\cm02.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Site Server";
     SiteCode = "S02";
@@ -95,7 +108,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\cm02\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\cm02\\";
+    NALPath = "[\"Display=\\\\cm02.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\cm02.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Management Point";
     SiteCode = "S02";
@@ -108,7 +121,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    NALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Distribution Point";
     SiteCode = "S01";
@@ -121,7 +134,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    NALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Distribution Point";
     SiteCode = "S01";
@@ -134,7 +147,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\dp3\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3\\";
+    NALPath = "[\"Display=\\\\dp3.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp3.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Distribution Point";
     SiteCode = "S01";
@@ -147,7 +160,7 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
-    NALPath = "[\"Display=\\\\dp4\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4\\";
+    NALPath = "[\"Display=\\\\dp4.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\dp4.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Distribution Point";
     SiteCode = "S02";
@@ -197,7 +210,7 @@ instance of SMS_DistributionPointGroup
 instance of SMS_DPGroupMembers
 {
     GroupID = "{8A3F2C10-5B7E-4D21-9C6A-1E0D4B7F2A01}";
-    DPNALPath = "[\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\";
+    DPNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
     SiteCode = "S01";
     AddedOn = "20261101090000.000000+000";
 };
@@ -205,7 +218,7 @@ instance of SMS_DPGroupMembers
 instance of SMS_DPGroupMembers
 {
     GroupID = "{8A3F2C10-5B7E-4D21-9C6A-1E0D4B7F2A01}";
-    DPNALPath = "[\"Display=\\\\dp2\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2\\";
+    DPNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
     SiteCode = "S01";
     AddedOn = "20261101090000.000000+000";
 };
@@ -217,5 +230,9 @@ instance of SMS_DPGroupPackages
     AddedOn = "20261101090000.000000+000";
 };
 
+// The modules whose messages the demo site holds, so the usual join from a message to its DLL finds a row.
+instance of SMS_StatMsgModuleNames { ModuleName = "SMS Server"; MsgDLLName = "srvmsgs.dll"; };
+instance of SMS_StatMsgModuleNames { ModuleName = "SMS Provider"; MsgDLLName = "provmsgs.dll"; };
+instance of SMS_StatMsgModuleNames { ModuleName = "SMS Client"; MsgDLLName = "climsgs.dll"; };
 """#
 }

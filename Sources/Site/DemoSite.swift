@@ -9,7 +9,7 @@ import Foundation
 public enum DemoSite {
     /// The demo data's parts, compiled in order after the schema.
     static let dataParts: [(name: String, text: String)] = [
-        ("demo-sites.mof", sites), ("demo-packages.mof", packages),
+        ("demo-sites.mof", sites), ("demo-packages.mof", packages), ("demo-deployments.mof", deployments),
         ("demo-distribution.mof", distribution), ("demo-inventory.mof", inventory),
         ("demo-collections.mof", collections),
     ]
@@ -42,15 +42,26 @@ public enum DemoSite {
     /// The demo site made from scratch: schema, demo data, then the fleet.
     private static func build(clock: SiteClock, systems: Int, seed: UInt64) throws -> SimulatedSite {
         let site = try SimulatedSite(siteCode: "S01", clock: clock)
-        for part in dataParts {
-            _ = try MOFCompiler.compile(part.text, fileName: part.name, into: site.repository)
+        // The demo's data is the site's own, not changes a user made: nothing is audited.
+        try site.repository.performInternally {
+            for part in dataParts {
+                _ = try MOFCompiler.compile(part.text, fileName: part.name, into: site.repository)
+            }
+            // The site's SMS Provider runs on its site server.
+            _ = try MOFCompiler.compile(SiteSchema.providerLocation(siteCode: "S01", machine: "cm01.contoso.com"), fileName: "DemoProvider.mof",
+                                        into: site.repository, namespace: SiteSchema.providerNamespace)
         }
-        // The site's SMS Provider runs on its site server.
-        _ = try MOFCompiler.compile(SiteSchema.providerLocation(siteCode: "S01", machine: "cm01.contoso.com"), fileName: "DemoProvider.mof",
-                                    into: site.repository, namespace: SiteSchema.providerNamespace)
         try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository)
+        try site.publishSiteSystems()
+        try site.publishSecondarySites()
         site.offlineServers = ["dp3"]
         try site.refreshCollections()
+        // Each client's state for each deployment follows from its collections, so it comes after them.
+        // It is the largest part of the demo (a row per client per deployment), made the first time it is read.
+        let namespace = site.namespace
+        try site.repository.deferFilling(DeploymentState.classesMade, namespace: namespace) { repository in
+            try DeploymentState(repository: repository, namespace: namespace, clock: SiteClock(fixedAt: clock.now)).generate()
+        }
         return site
     }
 

@@ -18,6 +18,7 @@ public final class SimulatedSite: @unchecked Sendable {
     public var distributionDelay: Int64 = 30
     private let lock = NSLock()
     private var offline: Set<String> = []
+    private var user = SimulatedSite.defaultUserName
     /// DPs being deleted for real (their removal finished), which the delete hook must let through.
     private var finalRemovals: Set<ObjectPath> = []
     /// The earliest SummaryDate of a row still in motion (UTC µs); nil when it must be found by a scan.
@@ -70,8 +71,25 @@ public final class SimulatedSite: @unchecked Sendable {
     private func finishSetUp() throws {
         // tick() runs before every statement and needs only the rows still in motion: index them by State.
         try repository.createIndex(on: "State", of: "SMS_PackageStatusDistPointsSummarizer")
+        protectSecondaryNamespaces()
         registerProviders()
     }
+
+    /// Who the changes clients make are audited as (`CONTOSO\jdoe` in the SMS Provider's 30000-series
+    /// status messages): the session's user, or a served request's.
+    public var userName: String {
+        get { lock.withLock { user } }
+        set { lock.withLock { user = newValue } }
+    }
+
+    /// The user running this process, as `DOMAIN\user` (the host's short name stands in for a domain).
+    public static let defaultUserName: String = {
+        let environment = ProcessInfo.processInfo.environment
+        let name = environment["USER"] ?? environment["LOGNAME"] ?? "administrator"
+        let domain = environment["USERDOMAIN"]
+            ?? ProcessInfo.processInfo.hostName.split(separator: ".").first.map(String.init) ?? "localhost"
+        return "\(domain.uppercased())\\\(name)"
+    }()
 
     /// Servers whose distributions fail (INSTALL_FAILED), by name or FQDN.
     public var offlineServers: Set<String> {
@@ -88,10 +106,12 @@ public final class SimulatedSite: @unchecked Sendable {
         GroupProvider(site: self).register()
         CollectionProvider(site: self).register()
         DriverContentProvider(site: self).register()
+        repository.register(requestObserver: AuditTrail(site: self))
         NALMethodsProvider().register(in: repository)
         repository.register(hook: PackageHook(site: self), for: "SMS_PackageBaseclass")
         repository.register(hook: DistributionPointHook(site: self), for: "SMS_DistributionPoint")
         repository.register(hook: SummaryHook(site: self), for: "SMS_PackageStatusDistPointsSummarizer")
+        repository.register(hook: ContentStatusHook(site: self), for: "SMS_PackageStatusDistPointsSummarizer")
         for className: CIMName in ["SMS_PackageBaseclass", "SMS_Resource", "SMS_SystemResourceList"] {
             repository.register(hook: DependentsHook(site: self), for: className)
         }
@@ -102,8 +122,10 @@ public final class SimulatedSite: @unchecked Sendable {
     /// Evaluates every collection's membership, dependencies first — what a site does after its resources
     /// were loaded in bulk (the demo fleet, a MOF file of systems).
     public func refreshCollections() throws {
-        try repository.performAtomically {
-            try CollectionEvaluator(repository: repository, namespace: namespace, clock: clock).refreshAll()
+        try repository.performInternally {
+            try repository.performAtomically {
+                try CollectionEvaluator(repository: repository, namespace: namespace, clock: clock).refreshAll()
+            }
         }
     }
 
@@ -122,7 +144,7 @@ public final class SimulatedSite: @unchecked Sendable {
                 remaining = min(remaining, since.utcMicroseconds)
                 continue
             }
-            try? repository.performAtomically { try advance(row, from: state, at: now) }
+            try? repository.performInternally { try repository.performAtomically { try advance(row, from: state, at: now) } }
         }
         // Rows advanced just now may be moving again (a retry); they noted themselves through the hook.
         lock.withLock { earliestMoving = min(remaining, earliestMoving.map { $0 > due ? $0 : Int64.max } ?? Int64.max) }

@@ -1,62 +1,118 @@
-// StatusMessages: how simulated site components raise status messages (SMS_StatusMessage with its insertion
-// strings in SMS_StatMsgInsStrings), as ConfigMgr's components do.
+// StatusMessages: how simulated site components raise status messages, as ConfigMgr's do: the message in
+// SMS_StatusMessage, its insertion strings (SMS_StatMsgInsStrings) and attributes (SMS_StatMsgAttributes), and
+// the same record in the views scripts read (SMS_StatMsg, SMS_StatMsgWithInsStrings).
 import CIM
 
+/// One status message, as a component raises it.
+struct StatusMessage {
+    /// SMS_StatusMessage.Severity, from the SDK page.
+    enum Severity: UInt32 {
+        case informational = 0x4000_0000, warning = 0x8000_0000, error = 0xC000_0000
+    }
+
+    /// SMS_StatusMessage.MessageType: a milestone, a detail, or an audit of a user's change.
+    enum Kind: UInt32 { case milestone = 256, detail = 512, audit = 768 }
+
+    /// SMS_StatMsgAttributes.AttributeID values, from the SDK page.
+    enum Attribute: UInt32 {
+        case packageID = 400, advertisementID = 401, collectionID = 402, userName = 403, distributionPoint = 404,
+             clientID = 408, siteCode = 409, packageVersion = 410, assignmentID = 414, objectID = 415,
+             applicationID = 428
+    }
+
+    var component: String
+    var messageID: UInt32
+    var severity: Severity = .informational
+    var kind: Kind = .milestone
+    var module = "SMS Server"
+    /// The computer that raised it: the site server unless a client or a site system did.
+    var machine = StatusMessages.siteServer
+    /// The values the message text is filled with, %1 first.
+    var strings: [String] = []
+    var attributes: [(Attribute, String)] = []
+    /// When it was raised; the site clock's now when nil.
+    var time: CIMDateTime? = nil
+    /// Whether a client raised it (PerClient 2; 0 for a site component).
+    var perClient = false
+    var processID: UInt32 = 4_312
+    var threadID: UInt32 = 5_120
+}
+
+/// Writes status messages into a site's repository.
 struct StatusMessages {
     let repository: CIMRepository
     let namespace: String
     let clock: SiteClock
 
-    /// SMS_StatusMessage.Severity values, from the SDK page.
-    enum Severity: UInt32 {
-        case informational = 0x4000_0000, warning = 0x8000_0000, error = 0xC000_0000
-    }
-
-    /// The message the collection evaluator raises for a query rule it could not run. ConfigMgr's message
-    /// catalogue is not part of the SDK; this number is cmsh's. Insertion strings: %1 the collection ID,
-    /// %2 the rule name, %3 the located reason, %4 the WMI status.
-    static let ruleFailedMessageID: UInt32 = 2011
+    /// The message the collection evaluator raises for a query rule it could not run: ConfigMgr's 2542, "SMS
+    /// Collection Evaluator failed to update the query rule %1 of collection %2 (%3)". Insertion strings: %1 the
+    /// rule name, %2 the collection's name, %3 its ID, then cmsh's additions: %4 the located reason, %5 the WMI
+    /// status.
+    static let ruleFailedMessageID: UInt32 = 2542
 
     /// The site server's name, as MachineName.
-    static let machineName = "CM01"
+    static let siteServer = "CM01.contoso.com"
 
     /// The site code of the namespace (`root\sms\site_S01` → S01).
     var siteCode: String {
         guard let range = namespace.range(of: "site_", options: .caseInsensitive) else { return "" }
-        return String(namespace[range.upperBound...])
+        return String(namespace[range.upperBound...]).uppercased()
     }
 
-    /// Stores one milestone message and its insertion strings; returns its RecordID.
+    /// Stores one message in every status class the site has; returns its RecordID.
     @discardableResult
-    func raise(component: String, severity: Severity, messageID: UInt32, strings: [String]) throws -> Int64 {
+    func raise(_ message: StatusMessage) throws -> Int64 {
         let messageClass = try repository.requireClass("SMS_StatusMessage", namespace: namespace)
-        let stringClass = try repository.requireClass("SMS_StatMsgInsStrings", namespace: namespace)
-        var last: Int64 = 0
-        try repository.forEachInstance(of: messageClass.name, namespace: namespace) { m in
-            if let id = m["RecordID"]?.integerValue, Int64(id) > last { last = Int64(id) }
-            return true
+        let recordID = try nextRecordID()
+        let time = message.time ?? clock.now
+        var common: [(CIMName, CIMValue)] = [
+            ("RecordID", .sint64(recordID)), ("Component", .string(message.component)),
+            ("MachineName", .string(message.machine)), ("MessageID", .uint32(message.messageID)),
+            ("MessageType", .uint32(message.kind.rawValue)), ("ModuleName", .string(message.module)),
+            ("Severity", .uint32(message.severity.rawValue)), ("SiteCode", .string(siteCode)),
+            ("TopLevelSiteCode", .string(siteCode)), ("Time", .datetime(time)),
+            ("PerClient", .uint32(message.perClient ? 2 : 0)), ("ProcessID", .uint32(message.processID)),
+            ("ThreadID", .uint32(message.threadID)), ("ReportFunction", .uint32(0)),
+            ("SuccessfulTransaction", .uint32(0)), ("Transaction", .uint32(0)), ("Win32Error", .uint32(0)),
+        ]
+        try store(messageClass, common)
+        if let view = repository.cimClass(named: "SMS_StatMsg", namespace: namespace) { try store(view, common) }
+        if let view = repository.cimClass(named: "SMS_StatMsgWithInsStrings", namespace: namespace) {
+            for (index, text) in message.strings.prefix(10).enumerated() {
+                common.append((CIMName("InsString\(index + 1)"), .string(text)))
+            }
+            try store(view, common)
         }
-        let recordID = last + 1
-        var message = CIMInstance(of: messageClass)
-        try message.set("RecordID", .sint64(recordID))
-        try message.set("Component", .string(component))
-        try message.set("MachineName", .string(Self.machineName))
-        try message.set("MessageID", .uint32(messageID))
-        try message.set("MessageType", .uint32(256))  // milestone
-        try message.set("ModuleName", .string("SMS Server"))
-        try message.set("Severity", .uint32(severity.rawValue))
-        try message.set("SiteCode", .string(siteCode))
-        try message.set("TopLevelSiteCode", .string(siteCode))
-        try message.set("Time", .datetime(clock.now))
-        try message.set("PerClient", .uint32(0))
-        _ = try repository.createInstance(message, namespace: namespace)
-        for (index, text) in strings.enumerated() {
-            var row = CIMInstance(of: stringClass)
-            try row.set("RecordID", .sint64(recordID))
-            try row.set("InsStrIndex", .uint32(UInt32(index)))
-            try row.set("InsStrValue", .string(text))
-            _ = try repository.createInstance(row, namespace: namespace)
+        if let strings = repository.cimClass(named: "SMS_StatMsgInsStrings", namespace: namespace) {
+            for (index, text) in message.strings.enumerated() {
+                try store(strings, [("RecordID", .sint64(recordID)), ("InsStrIndex", .uint32(UInt32(index))),
+                                    ("InsStrValue", .string(text))])
+            }
+        }
+        if let attributes = repository.cimClass(named: "SMS_StatMsgAttributes", namespace: namespace) {
+            for (attribute, value) in message.attributes {
+                try store(attributes, [("RecordID", .sint64(recordID)), ("AttributeID", .uint32(attribute.rawValue)),
+                                       ("AttributeValue", .string(value)), ("AttributeTime", .datetime(time))])
+            }
         }
         return recordID
+    }
+
+    /// One past the records there are, or the next free number after it (records can be deleted): a key
+    /// lookup or two rather than a scan of the whole log.
+    private func nextRecordID() throws -> Int64 {
+        var candidate = Int64(try repository.count(of: "SMS_StatusMessage", namespace: namespace)) + 1
+        while (try? repository.instance(at: ObjectPath(className: "SMS_StatusMessage", keys: [.init("RecordID", .sint64(candidate))]),
+                                        namespace: namespace)) != nil {
+            candidate += 1
+        }
+        return candidate
+    }
+
+    /// An instance of `cls` with the properties it has among `values` (the views have fewer than the base).
+    private func store(_ cls: CIMClass, _ values: [(CIMName, CIMValue)]) throws {
+        var row = CIMInstance(of: cls)
+        for (name, value) in values where cls.property(named: name) != nil { try row.set(name, value) }
+        _ = try repository.createInstance(row, namespace: namespace)
     }
 }

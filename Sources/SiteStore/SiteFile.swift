@@ -80,6 +80,8 @@ public final class SiteFile: RepositoryStore, @unchecked Sendable {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw CIMError(.alreadyExists, "\(path) already exists; open it without --init, or choose another name.")
         }
+        // Rows a site makes on first use are part of it: make them before they are written.
+        do { try repository.fillDeferred() } catch { throw (error as? CIMError) ?? CIMError(.failed, "\(error)") }
         do {
             let database = try connect(path, options)
             let file = SiteFile(path: path, database: database, defaultNamespace: repository.defaultNamespace)

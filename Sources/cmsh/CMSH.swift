@@ -94,6 +94,12 @@ struct CMSH: ParsableCommand {
     @Option(help: ArgumentHelp("How many systems the demo site's generated fleet has (default 300), in memory or with --init demo.", valueName: "n"))
     var systems: Int?
 
+    @Option(name: .customLong("inventory"), help: ArgumentHelp("Extend the simulated site's hardware inventory with the WMI classes of this MOF file (SMS_G_System_<NAME>, filled by its Fill rules); repeatable. See docs/site.md.", valueName: "mof"))
+    var inventory: [String] = []
+
+    @Option(name: .customLong("audit-as"), help: ArgumentHelp("The user a simulated site's audit messages name for this session's changes (default DOMAIN\\user of the account running cmsh).", valueName: "user"))
+    var auditAs: String?
+
     @Option(name: .customLong("site-code"), help: ArgumentHelp("The site code for --init empty (default S01).", valueName: "code"))
     var siteCode: String = "S01"
 

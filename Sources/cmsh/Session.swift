@@ -27,6 +27,16 @@ final class Session {
                                           terminalWidth: isatty(STDOUT_FILENO) == 1 ? Terminal.width : nil,
                                           rowCount: !options.quiet))
         timer = options.timer
+        if let user = options.auditAs { engine.site?.userName = user }
+        for file in options.inventory {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw CMShellError(.notFound, "cannot read the inventory extension \(file)")
+            }
+            let made = try engine.extendInventory(mof: text, fileName: file)
+            if !options.quiet && isatty(STDERR_FILENO) == 1 {
+                FileHandle.standardError.write(Data("hardware inventory extended: \(made.joined(separator: ", "))\n".utf8))
+            }
+        }
         if let ns = options.namespace {
             guard engine.model.hasNamespace(ns) else {
                 throw CMShellError(.invalidNamespace, "namespace \(ns) does not exist; the site's is \(engine.namespace)")

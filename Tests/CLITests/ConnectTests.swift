@@ -44,7 +44,8 @@ import Testing
         let script = dir.appendingPathComponent("equivalence.cmsh")
         try Self.script.write(to: script, atomically: true, encoding: .utf8)
 
-        let here = try CLI.run(["--site", local] + clock + [script.path])
+        // The served site audits the changes as the request's user; the local session says it is the same one.
+        let here = try CLI.run(["--site", local, "--audit-as", ServeProcess.user] + clock + [script.path])
         let s = try ServeProcess(["--site", served] + clock)
         // CIM-XML trusts the certificate file; the AdminService pins its fingerprint, as for a self-signed site.
         let trust = proto == "cimxml" ? ["--ca-cert", s.certificate] : ["--fingerprint", s.fingerprint]
@@ -128,8 +129,16 @@ import Testing
         env["CMSH_HISTORY"] = ""
         let errors = s.directory.appendingPathComponent("client.err").path
         let client = try ChildProcess.start(CLI.binary.path, ["--connect", "cimxml+" + s.url + "/root/sms/site_S01", "--user", ServeProcess.user,
-                                                               "--auth", "basic", "--ca-cert", s.certificate, "-c", LimitsCLITests.selfJoin],
+                                                               "--auth", "basic", "--ca-cert", s.certificate,
+                                                               "-c", "print \"started\"\n" + LimitsCLITests.selfJoin],
                                             environment: env, stderrFile: errors)
+        // Connected and running (on a busy machine that can take a while), then the query's request in flight.
+        var output = ""
+        while !output.contains("started") {
+            let chunk = client.read()
+            if chunk.isEmpty { break }
+            output += String(decoding: chunk, as: UTF8.self)
+        }
         Thread.sleep(forTimeInterval: 1.0)
         let interrupted = Date()
         client.kill(SIGINT)

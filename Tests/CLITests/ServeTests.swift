@@ -219,6 +219,14 @@ final class ServeProcess {
         #expect(put.status == 200 && put.body.contains(#""Description":null"#) && put.body.contains(#""Name":"Notepad++""#), "\(put.body)")
         #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "DELETE"]).status == 204)
         #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')").status == 404)
+        // Each change is audited as the request's user (the SMS Provider's 30000 created, 30001 modified, 30002
+        // deleted), read back as an admin would, through the same route.
+        let audits = try s.curl("/AdminService/wmi/SMS_StatMsgWithInsStrings", ["-G", "--data-urlencode", "$filter=MessageType eq 768",
+                                                                                 "--data-urlencode", "$select=MessageID,InsString1,InsString2",
+                                                                                 "--data-urlencode", "$orderby=RecordID"])
+        #expect(audits.status == 200)
+        let found = audits.body.matches(of: /"MessageID":([0-9]+),"InsString1":"([^"]*)","InsString2":"([^"]*)"/).map { "\($0.1) \($0.2) \($0.3)" }
+        #expect(found == ["30000", "30001", "30001", "30001", "30002"].map { "\($0) \(ServeProcess.user) \(packageID)" }, "\(audits.body)")
     }
 
     /// The seed call through Python's requests, TLS verified against the served certificate (whose

@@ -41,13 +41,15 @@ import Testing
         #expect(try e.evaluate("SMS_Collection($id).CurrentStatus").displayText == "5")
         let message = try e.evaluate("""
             select m.RecordID, m.Component, m.Severity, m.MessageID, s.InsStrValue from SMS_StatusMessage as m
-            inner join SMS_StatMsgInsStrings as s on s.RecordID = m.RecordID where s.InsStrIndex = 2
+            inner join SMS_StatMsgInsStrings as s on s.RecordID = m.RecordID
+            where s.InsStrIndex = 3 and m.Component = "SMS_COLLECTION_EVALUATOR"
             """)
         guard case .rows(let rows) = message else { Issue.record("expected rows"); return }
         #expect(rows.rows.count == 1)
         let row = try #require(rows.rows.first?.fields)
         #expect(row.first { $0.name == "m.Component" }?.value.displayText == "SMS_COLLECTION_EVALUATOR")
         #expect(row.first { $0.name == "m.Severity" }?.value.displayText == "3221225472")
+        #expect(row.first { $0.name == "m.MessageID" }?.value.displayText == "2542")
         #expect(row.first { $0.name == "s.InsStrValue" }?.value.displayText.contains("cpu:1:") == true)
         // Fixed, the rule runs again and the collection is READY.
         #expect(e.run(script: #"update SMS_R_System(16777223) set CPUType = null"#).exitCode == 0)

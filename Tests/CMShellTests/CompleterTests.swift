@@ -20,7 +20,7 @@ import Testing
         #expect(complete("select * from SMS_DriverP").candidates == ["SMS_DriverPackage"])
         #expect(complete("select * from SMS_Dri").candidates == ["SMS_Driver", "SMS_DriverPackage"])
         #expect(complete("select * from SMS_Dri").wordStart == 14)
-        #expect(complete("select * from SMS_Site s join SMS_Distribution").candidates == ["SMS_DistributionDPStatus", "SMS_DistributionPoint", "SMS_DistributionPointGroup"])
+        #expect(complete("select * from SMS_Site s join SMS_DistributionPoint").candidates == ["SMS_DistributionPoint", "SMS_DistributionPointGroup", "SMS_DistributionPointInfo"])
         #expect(complete("invoke SMS_NAL").candidates == ["SMS_NAL_Methods"])
         #expect(complete("new SMS_Sit").candidates == ["SMS_Site"])
         #expect(complete("describe sms_r_sys").candidates == ["SMS_R_System"])
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func methodsAndAliasedProperties() {
-        #expect(complete(#"invoke SMS_DriverPackage("PKG00001").AddD"#).candidates == ["AddDistributionPoints", "AddDriverContent"])
+        #expect(complete(#"invoke SMS_DriverPackage("PKG00001").AddD"#).candidates == ["AddDistributionPointGroup", "AddDistributionPoints", "AddDriverContent"])
         #expect(complete("invoke SMS_NAL_Methods.Pack").candidates == ["PackNALPath"])
         #expect(complete("select p.PackageI", context: "").candidates.isEmpty)
         #expect(complete("where p.Manu", context: "select * from SMS_Package as p").candidates == ["Manufacturer"])

@@ -13,7 +13,8 @@ import Script
         let (rv, _) = try s.invoke(Self.seed)
         #expect(rv == 0)
         let rows = try s.rows(#"select PackageID, ServerNALPath, SiteCode, SiteName, Status from SMS_DistributionPoint where PackageID = "PKG00001""#)
-        #expect(rows == [["PKG00001", #"["Display=\\dp1\"]MSWNET:["SMS_SITE=S01"]\\dp1\"#, "S01", "Contoso HQ", "2"]])
+        // Stored in the server's canonical form, with its FQDN, as SMS_SystemResourceList has it.
+        #expect(rows == [["PKG00001", #"["Display=\\dp1.contoso.com\"]MSWNET:["SMS_SITE=S01"]\\dp1.contoso.com\"#, "S01", "Contoso HQ", "2"]])
         #expect(try s.invoke(Self.seed).0 == 0)
         #expect(try s.rows(#"select * from SMS_DistributionPoint where PackageID = "PKG00001""#).count == 1)
         // the FQDN names the same server: still no duplicate
@@ -77,7 +78,7 @@ import Script
 
     @Test func deletingADPMarksItThenRemovesIt() throws {
         let s = try SiteSession()
-        let dp = #"SMS_DistributionPoint(PackageID = "S0100004", ServerNALPath = nal("dp1", "S01"), SiteCode = "S01")"#
+        let dp = #"SMS_DistributionPoint(PackageID = "S0100004", ServerNALPath = nal("dp1.contoso.com", "S01"), SiteCode = "S01")"#
         try s.run("delete \(dp)")
         #expect(try s.run("\(dp).Status")?.cimValue == .uint32(3))
         #expect(try s.rows("select State from SMS_PackageStatusDistPointsSummarizer where PackageID = 'S0100004'") == [["4"]])

@@ -51,6 +51,20 @@ private let packageClasses: [CIMName] = [
             "SMS_CollectionRuleIncludeCollection", "SMS_CollectionRuleExcludeCollection", "SMS_CollectionMember_a",
             "SMS_FullCollectionMembership",
             "SMS_Resource", "SMS_R_System", "SMS_StatusMessage", "SMS_StatMsgInsStrings",
+            // Status messages, deployments, software updates, content status.
+            "SMS_StatMsg", "SMS_StatMsgAttributes", "SMS_StatMsgWithInsStrings", "SMS_StatMsgModuleNames",
+            "SMS_Program", "SMS_Advertisement", "SMS_ConfigurationItemBaseClass", "SMS_Application",
+            "SMS_ApplicationLatest", "SMS_DeploymentType", "SMS_DeploymentInfo", "SMS_DeploymentSummary",
+            "SMS_ClassicDeploymentAssetDetails", "SMS_AppDeploymentAssetDetails", "SMS_TaskSequencePackage",
+            "SMS_SoftwareUpdate", "SMS_AuthorizationList",
+            "SMS_DistributionStatus", "SMS_PackageStatusDetailSummarizer", "SMS_PackageStatusRootSummarizer",
+            "SMS_ObjectContentInfo", "SMS_DPContentInfo", "SMS_PackageContentServerInfo", "SMS_DPStatusInfo",
+            "SMS_DistributionPointInfo",
+            // Client health, and the inventory classes scripts query beside the defaults.
+            "SMS_CH_EvalResult", "SMS_G_System_CH_ClientSummary", "SMS_G_System_EndpointProtectionStatus",
+            "SMS_G_System_AntimalwareHealthStatus", "SMS_G_System_TPM", "SMS_G_System_FIRMWARE",
+            "SMS_G_System_BITLOCKER_DETAILS", "SMS_G_System_OFFICE365PROPLUSCONFIGURATIONS",
+            "SMS_G_System_SYSTEM_CONSOLE_USAGE_MAXGROUP", "SMS_G_System_PRINTER_DEVICE", "SMS_G_System_VIDEO_CONTROLLER",
         ] + inventoryClasses
         for name in expected {
             #expect(repo.cimClass(named: name) != nil, "class \(name) is missing")
@@ -107,7 +121,8 @@ private let packageClasses: [CIMName] = [
                 #expect(cls.slot(of: p.name) == base.slot(of: p.name), "\(name).\(p.name) is not inherited in place")
             }
         }
-        #expect(try repo.subclasses(of: "SMS_PackageBaseclass").count == packageClasses.count)
+        // The seven, and task sequence packages (declared with deployments).
+        #expect(try repo.subclasses(of: "SMS_PackageBaseclass").count == packageClasses.count + 1)
     }
 
     @Test func subclassesDeclareOnlyWhatTheyAdd() throws {
@@ -323,9 +338,12 @@ private let packageClasses: [CIMName] = [
         #expect(add.signature == "sint32 AddDriverContent([In] uint32 ContentIDs[], [In] string ContentSourcePath[], [In] boolean bRefreshDPs)")
         let remove = try method("RemoveDriverContent", of: "SMS_DriverPackage", in: repo)
         #expect(remove.signature == "sint32 RemoveDriverContent([In] uint32 ContentIDs[], [In] boolean bRefreshDPs)")
-        let group = try method("AddDistributionPointGroup", of: "SMS_ContentPackage", in: repo)
-        #expect(group.signature == "sint32 AddDistributionPointGroup([In] string DistributionPointGroup[])")
-        #expect(try cimClass("SMS_Package", in: repo).method(named: "AddDistributionPointGroup") == nil)
+        // AddDistributionPointGroup is on every package class (the SDK's page is SMS_ContentPackage's).
+        for name in packageClasses {
+            let group = try method("AddDistributionPointGroup", of: name, in: repo)
+            #expect(group.signature == "sint32 AddDistributionPointGroup([In] string DistributionPointGroup[])")
+            #expect(group.classOrigin == "SMS_PackageBaseclass")
+        }
         #expect(try cimClass("SMS_Package", in: repo).method(named: "AddDriverContent") == nil)
     }
 
@@ -408,7 +426,8 @@ private let packageClasses: [CIMName] = [
         let declared = repo.classes().reduce(0) { sum, cls in sum + cls.methods.filter { $0.classOrigin == cls.name }.count }
         // 1 AddDistributionPoints on the base, 7 RefreshPkgSource, AddDriverContent, RemoveDriverContent,
         // AddDistributionPointGroup, VerifyPackage, CancelDistribution, the group's Add/RemoveDistributionPoints,
-        // PackNALPath, UnPackNALPath, ValidateQuery and seven SMS_Collection methods.
-        #expect(declared == 25)
+        // PackNALPath, UnPackNALPath, ValidateQuery and seven SMS_Collection methods; the group's AddPackages and
+        // RemovePackages; and the 41 the deployment, software update and content status pages list.
+        #expect(declared == 68)
     }
 }

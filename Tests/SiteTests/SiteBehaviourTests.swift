@@ -39,10 +39,10 @@ import Script
     @Test func newPackagesGetTheNextIDAndKeepIt() throws {
         let s = try SiteSession()
         let path = try s.run(#"new SMS_Package { Name = "Visual Studio Code", Manufacturer = "Microsoft" }"#)
-        #expect(path?.objectPath?.description == #"SMS_Package.PackageID="S0100017""#)
-        #expect(try s.run(#"SMS_Package("S0100017").SourceSite"#)?.displayText == "S01")
-        #expect(try s.run(#"new SMS_DriverPackage { Name = "Another" }"#)?.objectPath?.description == #"SMS_DriverPackage.PackageID="S0100018""#)
-        #expect(throws: Diagnostic.self) { try s.run(#"update SMS_Package("S0100017") set PackageID = "S0100099""#) }
+        #expect(path?.objectPath?.description == #"SMS_Package.PackageID="S010001A""#)
+        #expect(try s.run(#"SMS_Package("S010001A").SourceSite"#)?.displayText == "S01")
+        #expect(try s.run(#"new SMS_DriverPackage { Name = "Another" }"#)?.objectPath?.description == #"SMS_DriverPackage.PackageID="S010001B""#)
+        #expect(throws: Diagnostic.self) { try s.run(#"update SMS_Package("S010001A") set PackageID = "S0100099""#) }
     }
 }
 
@@ -58,7 +58,7 @@ import Script
         #expect(try s.rows(#"select SiteCode from SMS_DistributionPoint where PackageID = "S0100003" and ServerNALPath like '%dp3%'"#) == [["S01"]])
         #expect(try s.invoke(#"invoke SMS_DistributionPointGroup("\#(Self.hq)").RemoveDistributionPoints([nal("dp3", "S01")], true)"#).0 == 0)
         #expect(try s.run(#"SMS_DistributionPointGroup("\#(Self.hq)").MemberCount"#)?.cimValue == .uint32(2))
-        #expect(try s.run(#"SMS_DistributionPoint(PackageID = "S0100003", ServerNALPath = nal("dp3", "S01"), SiteCode = "S01").Status"#)?.cimValue == .uint32(3))
+        #expect(try s.run(#"SMS_DistributionPoint(PackageID = "S0100003", ServerNALPath = nal("dp3.contoso.com", "S01"), SiteCode = "S01").Status"#)?.cimValue == .uint32(3))
         #expect(try s.invoke(#"invoke SMS_DistributionPointGroup("\#(Self.hq)").AddDistributionPoints([nal("cm01", "S01")])"#).1?.contains("is not a distribution point") == true)
         #expect(try s.invoke(#"invoke SMS_DistributionPointGroup("\#(Self.branch)").RemoveDistributionPoints([nal("dp1", "S01")])"#).1?.contains("is not a member") == true)
     }

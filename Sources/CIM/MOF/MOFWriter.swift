@@ -66,6 +66,7 @@ extension CIMRepository {
     /// order). Compiling it into a repository with none of it — or with the same classes already — gives the
     /// same contents back; `.dump` writes this.
     public func mofDump() throws -> String {
+        try fillDeferred()
         var out = "// cmsh dump of \(defaultNamespace) and the namespaces beside it\n"
         for ns in namespaces {
             let classes = self.classes(namespace: ns)

@@ -196,9 +196,10 @@ struct CollectionEvaluator {
         var updated = collection
         try updated.set("CurrentStatus", .uint32(5))  // AWAITING_REFRESH
         try repository.modifyInstance(updated, namespace: namespace)
-        try StatusMessages(repository: repository, namespace: namespace, clock: clock).raise(
-            component: "SMS_COLLECTION_EVALUATOR", severity: .error, messageID: StatusMessages.ruleFailedMessageID,
-            strings: [failure.collectionID, failure.ruleName, failure.reason, failure.status.name])
+        try StatusMessages(repository: repository, namespace: namespace, clock: clock).raise(StatusMessage(
+            component: "SMS_COLLECTION_EVALUATOR", messageID: StatusMessages.ruleFailedMessageID, severity: .error,
+            strings: [failure.ruleName, collection["Name"]?.stringValue ?? "", failure.collectionID, failure.reason, failure.status.name],
+            attributes: [(.collectionID, failure.collectionID)]))
     }
 
     /// The resources a query rule selects: the rows of its FROM class that its joins and WHERE keep.

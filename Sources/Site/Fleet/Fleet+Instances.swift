@@ -31,10 +31,10 @@ extension Fleet {
         "SMS_G_System_QUICK_FIX_ENGINEERING", "SMS_G_System_SoftwareFile",
     ]
 
-    /// How many instances of each of ``classNames`` a repository holds.
+    /// How many instances of each of ``classNames`` and ``healthClassNames`` a repository holds.
     public static func instanceCounts(in repository: CIMRepository, namespace: String? = nil) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for name in classNames { counts[name] = try repository.count(of: CIMName(name), namespace: namespace) }
+        for name in classNames + healthClassNames { counts[name] = try repository.count(of: CIMName(name), namespace: namespace) }
         return counts
     }
 }
@@ -100,6 +100,7 @@ struct FleetLoader {
     /// Instances not yet stored, by ``PreparedClass/id``.
     private var pending: [[CIMInstance]]
     let classes: InventoryClasses
+    let healthClasses: HealthClasses
     private let system: PreparedClass
     private let user: PreparedClass
     private let userGroup: PreparedClass
@@ -110,6 +111,8 @@ struct FleetLoader {
     let discoveryTimes: CIMValue
     /// Per product: the INSTALLED_SOFTWARE values derived from its catalog entry.
     var softwareValues: [FleetSoftware: InstalledSoftwareValues] = [:]
+    /// SMS_R_System.SystemRoles by server FQDN (lower case): the roles SMS_SystemResourceList gives it.
+    let siteSystemRoles: [String: CIMValue]
 
     /// A loader that stores into `repository`, or hands each batch of instances of one class to `sink`.
     init(repository: CIMRepository, namespace: String?, now: CIMDateTime,
@@ -119,7 +122,9 @@ struct FleetLoader {
         self.sink = sink ?? { try repository.putStoredInstances($0, namespace: namespace) }
         self.now = now
         classes = try InventoryClasses(repository, firstID: 3, namespace: namespace)
-        pending = Array(repeating: [], count: 3 + InventoryClasses.count)
+        healthClasses = try HealthClasses(repository, firstID: 3 + InventoryClasses.count, namespace: namespace)
+        pending = Array(repeating: [], count: 3 + InventoryClasses.count + HealthClasses.count)
+        siteSystemRoles = try Self.siteSystemRoles(in: repository, namespace: namespace)
         discoveryTimes = Self.datetimes([CIMDateTime(utcMicroseconds: now.utcMicroseconds - 86_400_000_000)])
         system = try PreparedClass(repository, "SMS_R_System", [
             "ResourceID", "Active", "ADSiteName", "AgentName", "AgentSite", "AgentTime", "Build", "BuildExt", "Client",
@@ -129,6 +134,10 @@ struct FleetLoader {
             "PrimaryGroupID", "ResourceDomainORWorkgroup", "ResourceNames", "ResourceType", "SecurityGroupName", "SID",
             "SMBIOSGUID", "SMSAssignedSites", "SMSInstalledSites", "SMSUniqueIdentifier", "SystemGroupName", "SystemOUName",
             "UserAccountControl",
+            // What the client reports about itself (heartbeat discovery), and the site's roles.
+            "AADDeviceID", "AADTenantID", "ClientEdition", "DeviceOwner", "DNSForestGuid", "HardwareID", "IsAOACCapable",
+            "IsClientAMT30Compatible", "IsPortableOperatingSystem", "IsWriteFilterCapable", "OSBranch", "SerialNumber",
+            "SystemRoles", "VirtualMachineType",
         ], id: 0, namespace: namespace)
         user = try PreparedClass(repository, "SMS_R_User", [
             "ResourceID", "AgentName", "AgentSite", "AgentTime", "CreationDate", "DistinguishedName", "FullDomainName",
@@ -149,12 +158,14 @@ struct FleetLoader {
         "SMS_G_System_NETWORK_ADAPTER_CONFIGURATION": 1.05, "SMS_G_System_ADD_REMOVE_PROGRAMS": 1.6,
         "SMS_G_System_ADD_REMOVE_PROGRAMS_64": 4.0, "SMS_G_System_INSTALLED_SOFTWARE": 5.6, "SMS_G_System_SERVICE": 3.9,
         "SMS_G_System_SERVER_FEATURE": 1.2, "SMS_G_System_QUICK_FIX_ENGINEERING": 1.9, "SMS_G_System_SoftwareFile": 1.5,
+        "SMS_CH_EvalResult": 7.6, "SMS_G_System_TPM": 0.95, "SMS_G_System_BITLOCKER_DETAILS": 0.45,
+        "SMS_G_System_OFFICE365PROPLUSCONFIGURATIONS": 0.75, "SMS_G_System_PRINTER_DEVICE": 3.6,
     ]
 
     /// Sizes the tables for a fleet of this many systems and users.
     func reserve(systems: Int, users: Int) throws {
         try repository.reserveCapacity(users, of: "SMS_R_User", namespace: namespace)
-        for name in Fleet.classNames where name.hasPrefix("SMS_G_") || name == "SMS_R_System" {
+        for name in Fleet.classNames + Fleet.healthClassNames where name != "SMS_R_User" && name != "SMS_R_UserGroup" {
             let perSystem = Self.rowsPerSystem[CIMName(name)] ?? 0.95
             try repository.reserveCapacity(Int(Double(systems) * perSystem), of: CIMName(name), namespace: namespace)
         }
@@ -250,8 +261,39 @@ struct FleetLoader {
             client ? .string(s.hardware.uuid) : .null, strings([s.assignedSite]),
             client ? strings([s.assignedSite]) : .null, Self.optional(s.smsUniqueIdentifier),
             strings(s.groupNames), strings(s.ouNames), Self.uint(isDC ? 532_480 : 4_096),
-        ])
-        if let inventory = s.inventory { try putInventory(s, inventory) }
+        ] + clientReport(s))
+        if let inventory = s.inventory {
+            try putInventory(s, inventory)
+            try putHealth(s, inventory, InventoryHeader(s, inventory, now: now))
+        }
+    }
+
+    /// SMS_R_System's properties from the client's own report (nothing for a system without a client: discovery
+    /// alone does not know them), its AD forest, and the site system roles it holds.
+    private func clientReport(_ s: FleetSystem) -> [CIMValue] {
+        let roles = siteSystemRoles[s.fqdn] ?? .null
+        let forest = CIMValue.string(FleetCatalog.forestGUID)
+        guard s.hasClient else { return [.null, .null, .null, .null, forest] + Array(repeating: .null, count: 7) + [roles, .null] }
+        let model = s.hardware.model
+        let aad = s.inventory?.health.aadDeviceID
+        return [
+            Self.optional(aad), aad == nil ? .null : .string(FleetCatalog.tenantID), Self.uint(0), Self.uint(1), forest,
+            .string(s.hardwareID), .boolean(model.kind == .notebook), Self.uint(0), .boolean(false),
+            .boolean(s.role == .kiosk), .string(s.os.servicingBranch), .string(s.hardware.serialNumber), roles,
+            Self.uint(model.isVirtual ? 1 : 0),
+        ]
+    }
+
+    /// The roles of each server in SMS_SystemResourceList, in the order listed, by lower-case FQDN; empty when
+    /// the site has none (or no such class).
+    static func siteSystemRoles(in repository: CIMRepository, namespace: String?) throws -> [String: CIMValue] {
+        guard repository.cimClass(named: "SMS_SystemResourceList", namespace: namespace) != nil else { return [:] }
+        var roles: [String: [String]] = [:]
+        for row in try repository.instances(of: "SMS_SystemResourceList", namespace: namespace) {
+            guard let server = row["ServerName"]?.stringValue?.lowercased(), let role = row["RoleName"]?.stringValue else { continue }
+            if !roles[server, default: []].contains(role) { roles[server, default: []].append(role) }
+        }
+        return roles.mapValues(stringArray)
     }
 
     /// OU=HQ,OU=WORKSTATIONS from CONTOSO.COM/WORKSTATIONS/HQ (the deepest OU in the chain).

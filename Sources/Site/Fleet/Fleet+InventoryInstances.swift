@@ -89,6 +89,13 @@ struct InventoryHeader {
     let revision: CIMValue
     let timeStamp: CIMValue
 
+    /// The header of the system's rows: stamped with its last hardware scan, revised once a month since install.
+    init(_ s: FleetSystem, _ inv: FleetInventory, now: CIMDateTime) {
+        resourceID = .uint32(s.resourceID)
+        revision = .uint32(UInt32(1 + (now.utcMicroseconds - inv.installDate.utcMicroseconds) / (30 * 86_400_000_000)))
+        timeStamp = .datetime(inv.lastHardwareScan)
+    }
+
     /// ResourceID, GroupID, RevisionID, TimeStamp and AgentID, by position.
     func value(at position: Int, group: Int) -> CIMValue {
         switch position {
@@ -114,10 +121,8 @@ extension FleetLoader {
 
     mutating func putInventory(_ s: FleetSystem, _ inv: FleetInventory) throws {
         let c = classes
-        let id = Self.uint(s.resourceID)
-        let stamp = V.datetime(inv.lastHardwareScan)
-        let revision = Self.uint(1 + (now.utcMicroseconds - inv.installDate.utcMicroseconds) / (30 * 86_400_000_000))
-        let h = InventoryHeader(resourceID: id, revision: revision, timeStamp: stamp)
+        let h = InventoryHeader(s, inv, now: now)
+        let stamp = h.timeStamp
         let name = V.string(s.name)
         let hw = s.hardware, model = hw.model, os = s.os
         let server = s.role == .server

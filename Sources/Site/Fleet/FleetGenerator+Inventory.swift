@@ -49,8 +49,10 @@ extension FleetGenerator {
 
     // MARK: - Inventory
 
+    /// `health` is the system's health stream (``healthRandom(_:)``); `rng` draws everything else, in the order
+    /// it always has.
     func makeInventory(_ system: FleetSystem, adapters: [FleetAdapter], oldClient: Bool,
-                       _ rng: inout FleetRandom) -> FleetInventory {
+                       _ rng: inout FleetRandom, health: FleetRandom) -> FleetInventory {
         let scan = system.isActive ? moment(&rng, daysAgo: 0...6)
             : CIMDateTime(utcMicroseconds: (system.lastHeartbeat ?? system.creationDate).utcMicroseconds)
         let installed = CIMDateTime(utcMicroseconds: system.creationDate.utcMicroseconds + Int64(rng.int(in: 0...5)) * Self.day)
@@ -75,14 +77,18 @@ extension FleetGenerator {
             }
         }
         let workstation = system.role != .server
+        // Boot time, then services, then console use: the order these have always been drawn in.
+        let lastBoot = CIMDateTime(utcMicroseconds: scan.utcMicroseconds - Int64(rng.int(in: 1...20 * 24)) * 3_600_000_000)
+        let services = makeServices(system, software, &rng)
+        var healthRandom = health
         return FleetInventory(
             buildRevision: patched ? system.os.currentRevision : system.os.previousRevision, installDate: installed,
-            lastBootUpTime: CIMDateTime(utcMicroseconds: scan.utcMicroseconds - Int64(rng.int(in: 1...20 * 24)) * 3_600_000_000),
-            lastHardwareScan: scan, logicalDisks: volumes, disks: disks, adapters: adapters, software: software,
-            services: makeServices(system, software, &rng), serverFeatures: features, hotfixes: hotfixes,
+            lastBootUpTime: lastBoot, lastHardwareScan: scan, logicalDisks: volumes, disks: disks, adapters: adapters,
+            software: software, services: services, serverFeatures: features, hotfixes: hotfixes,
             topConsoleUser: system.lastLogonUserName.map { Fleet.domain + "\\" + $0 },
             totalConsoleTime: workstation ? rng.int(in: 600...40_000) : rng.int(in: 5...600),
-            consoleUsers: workstation ? rng.int(in: 1...3) : rng.int(in: 1...5))
+            consoleUsers: workstation ? rng.int(in: 1...3) : rng.int(in: 1...5),
+            health: makeHealth(system, scan: scan, software: software, services: services, &healthRandom))
     }
 
     /// The system's disks and volumes: one disk with C: on workstations (8% nearly full); servers add data

@@ -220,7 +220,7 @@ public struct FleetGenerator {
             creationDate: creation, lastHeartbeat: heartbeat, lastADDiscovery: moment(&rng, daysAgo: 0...6),
             smsUniqueIdentifier: client == true ? "GUID:" + Self.guid(&rng) : nil, inventory: nil)
         if client == true {
-            system.inventory = makeInventory(system, adapters: adapters, oldClient: oldClient, &rng)
+            system.inventory = makeInventory(system, adapters: adapters, oldClient: oldClient, &rng, health: healthRandom(i))
         }
         return system
     }

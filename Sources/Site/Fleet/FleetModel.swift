@@ -207,6 +207,8 @@ public struct FleetInventory: Sendable {
     public var topConsoleUser: String?
     public var totalConsoleTime: Int
     public var consoleUsers: Int
+    /// Client health and the security, Office, printer and video inventory (FleetModel+Health.swift).
+    public var health: FleetHealth
 }
 
 /// A volume (LOGICAL_DISK); sizes in MB.

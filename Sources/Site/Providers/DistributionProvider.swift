@@ -200,6 +200,10 @@ struct DistributionPointHook: InstanceHook {
     weak let site: SimulatedSite?
 
     func validate(_ change: InstanceChange, proposed: inout CIMInstance?, in context: HookContext) throws {
+        if case .modify(let old, let new) = change, new["RefreshNow"] == .boolean(true) {
+            try refreshNow(old, &proposed, in: context)
+            return
+        }
         guard case .delete(let dp) = change, let site, !site.isRemovingForGood(dp.path) else { return }
         var marked = dp
         try marked.set("Status", .uint32(DistributionPointStatus.deleted.rawValue))
@@ -209,6 +213,27 @@ struct DistributionPointHook: InstanceHook {
             try row.set("State", .uint32(UInt32(DistributionState.removalPending.rawValue)))
             try row.set("SummaryDate", .datetime(site.clock.now))
             try context.repository.modifyInstance(row)
+        }
+    }
+
+    /// `RefreshNow = true` asks the site to copy the package to this DP again, as the console's "Redistribute"
+    /// does: the flag does not stay set; the DP is UPDATED and its summarizer row CONTENT_UPDATING until the copy
+    /// completes (or fails on an offline server) after the delay. A DP marked for deletion cannot be refreshed.
+    private func refreshNow(_ old: CIMInstance, _ proposed: inout CIMInstance?, in context: HookContext) throws {
+        guard let site, var dp = proposed else { return }
+        guard old["Status"] != .uint32(DistributionPointStatus.deleted.rawValue) else {
+            throw CIMError(.invalidOperation, "\(old.path) is being removed (Status 3 DELETED) and cannot be refreshed.")
+        }
+        let now = CIMValue.datetime(site.clock.now)
+        try dp.set("RefreshNow", .boolean(false))
+        try dp.set("Status", .uint32(DistributionPointStatus.updated.rawValue))
+        try dp.set("LastRefreshTime", now)
+        proposed = dp
+        let summaryPath = ObjectPath(className: "SMS_PackageStatusDistPointsSummarizer", keys: old.path.keys)
+        if var row = try? context.repository.instance(at: summaryPath, namespace: context.namespace) {
+            try row.set("State", .uint32(UInt32(DistributionState.contentUpdating.rawValue)))
+            try row.set("SummaryDate", now)
+            try context.repository.modifyInstance(row, namespace: context.namespace)
         }
     }
 }

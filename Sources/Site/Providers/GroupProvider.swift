@@ -1,5 +1,5 @@
 // GroupProvider: distribution point groups — SMS_DistributionPointGroup.AddDistributionPoints /
-// RemoveDistributionPoints and SMS_ContentPackage.AddDistributionPointGroup.
+// RemoveDistributionPoints / AddPackages / RemovePackages, and AddDistributionPointGroup on every package class.
 import CIM
 
 struct GroupProvider {
@@ -10,7 +10,9 @@ struct GroupProvider {
         let repo = site.repository
         repo.register(method: "AddDistributionPoints", of: "SMS_DistributionPointGroup") { call in try addMembers(call) }
         repo.register(method: "RemoveDistributionPoints", of: "SMS_DistributionPointGroup") { call in try removeMembers(call) }
-        repo.register(method: "AddDistributionPointGroup", of: "SMS_ContentPackage") { call in try addGroups(call) }
+        repo.register(method: "AddPackages", of: "SMS_DistributionPointGroup") { call in try addPackages(call) }
+        repo.register(method: "RemovePackages", of: "SMS_DistributionPointGroup") { call in try removePackages(call) }
+        repo.register(method: "AddDistributionPointGroup", of: "SMS_PackageBaseclass") { call in try addGroups(call) }
     }
 
     private var distribution: DistributionProvider { DistributionProvider(site: site) }
@@ -95,18 +97,86 @@ struct GroupProvider {
             }
             resolved.append(id)
         }
-        let link = try repo.requireClass("SMS_DPGroupPackages")
         for id in resolved {
-            let row = try CIMInstance(of: link, properties: [("GroupID", .string(id)), ("PkgID", package["PackageID"] ?? .null), ("AddedOn", .datetime(site.clock.now))])
-            if (try? repo.instance(at: row.path)) == nil { try repo.createInstance(row) }
-            let targets = try repo.instances(of: "SMS_DPGroupMembers", where: "GroupID", equals: .string(id)).compactMap { m -> DistributionProvider.Target? in
-                guard let nal = m["DPNALPath"]?.stringValue, let code = m["SiteCode"]?.stringValue else { return nil }
-                let name = (try? repo.instance(at: ObjectPath(className: "SMS_Site", keys: [.init("SiteCode", .string(code))])))?["SiteName"]?.stringValue ?? ""
-                return DistributionProvider.Target(siteCode: code, siteName: name, serverNALPath: nal)
-            }
-            try distribution.assign(repo, package: package, to: targets)
+            try target(package, at: id, repo, now: site.clock.now)
             try updateCounts(id, repo)
         }
+        return .success()
+    }
+
+    /// Links the package to the group (SMS_DPGroupPackages) and distributes it to every member.
+    private func target(_ package: CIMInstance, at groupID: String, _ repo: CIMRepository, now: CIMDateTime) throws {
+        let link = try repo.requireClass("SMS_DPGroupPackages")
+        let row = try CIMInstance(of: link, properties: [("GroupID", .string(groupID)), ("PkgID", package["PackageID"] ?? .null), ("AddedOn", .datetime(now))])
+        if (try? repo.instance(at: row.path)) == nil { try repo.createInstance(row) }
+        try distribution.assign(repo, package: package, to: try members(of: groupID, repo))
+    }
+
+    /// The group's members as distribution targets.
+    private func members(of groupID: String, _ repo: CIMRepository) throws -> [DistributionProvider.Target] {
+        try repo.instances(of: "SMS_DPGroupMembers", where: "GroupID", equals: .string(groupID)).compactMap { m in
+            guard let nal = m["DPNALPath"]?.stringValue, let code = m["SiteCode"]?.stringValue else { return nil }
+            let name = (try? repo.instance(at: ObjectPath(className: "SMS_Site", keys: [.init("SiteCode", .string(code))])))?["SiteName"]?.stringValue ?? ""
+            return DistributionProvider.Target(siteCode: code, siteName: name, serverNALPath: nal)
+        }
+    }
+
+    /// The packages a PackageIDs argument names, every one checked before anything changes.
+    private func packages(named call: MethodInvocation) -> Result<[CIMInstance], MethodFailure> {
+        guard case .array(let ids) = call["PackageIDs"], ids.count > 0 else {
+            return .failure(MethodFailure(.failure(.invalidParameter, parameter: "PackageIDs", "is required: pass an array of package IDs such as [\"S0100001\"]")))
+        }
+        var found: [CIMInstance] = []
+        for (i, id) in ids.elements.enumerated() {
+            guard let text = id.stringValue,
+                  let package = try? call.repository.instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", .string(text))])) else {
+                return .failure(MethodFailure(.failure(.notFound, parameter: "PackageIDs", index: i, "no package has the ID \(id.displayText)")))
+            }
+            found.append(package)
+        }
+        return .success(found)
+    }
+
+    /// SMS_DistributionPointGroup.AddPackages: targets each package at the group and distributes it to the members.
+    func addPackages(_ call: MethodInvocation) throws -> MethodResult {
+        guard let site, let groupID = call.instance?["GroupID"]?.stringValue else { return .failure(.notFound, "no group") }
+        switch packages(named: call) {
+        case .failure(let f): return f.result
+        case .success(let packages):
+            for package in packages { try target(package, at: groupID, call.repository, now: site.clock.now) }
+        }
+        try updateCounts(groupID, call.repository)
+        return .success()
+    }
+
+    /// SMS_DistributionPointGroup.RemovePackages: the group stops targeting each package, and the package's
+    /// content is removed from the group's members (marked DELETED, gone after the delay, as a DP removal is).
+    func removePackages(_ call: MethodInvocation) throws -> MethodResult {
+        guard let groupID = call.instance?["GroupID"]?.stringValue else { return .failure(.notFound, "no group") }
+        let repo = call.repository
+        let packages: [CIMInstance]
+        switch self.packages(named: call) {
+        case .failure(let f): return f.result
+        case .success(let found): packages = found
+        }
+        for (i, package) in packages.enumerated() {
+            let link = ObjectPath(className: "SMS_DPGroupPackages", keys: [.init("GroupID", .string(groupID)), .init("PkgID", package["PackageID"] ?? .null)])
+            guard (try? repo.instance(at: link)) != nil else {
+                return .failure(.notFound, parameter: "PackageIDs", index: i, "package \(package["PackageID"]?.stringValue ?? "") is not targeted at group \(groupID)")
+            }
+        }
+        let members = try members(of: groupID, repo)
+        for package in packages {
+            let id = package["PackageID"] ?? .null
+            try repo.deleteInstance(at: ObjectPath(className: "SMS_DPGroupPackages", keys: [.init("GroupID", .string(groupID)), .init("PkgID", id)]))
+            for member in members {
+                let dp = ObjectPath(className: "SMS_DistributionPoint", keys: [.init("PackageID", id), .init("ServerNALPath", .string(member.serverNALPath)), .init("SiteCode", .string(member.siteCode))])
+                if let found = try? repo.instance(at: dp), found["Status"] != .uint32(DistributionPointStatus.deleted.rawValue) {
+                    try repo.deleteInstance(at: dp)
+                }
+            }
+        }
+        try updateCounts(groupID, repo)
         return .success()
     }
 
@@ -133,4 +203,10 @@ struct GroupProvider {
         if let site { try group.set("ModifiedOn", .datetime(site.clock.now)) }
         try repo.modifyInstance(group)
     }
+}
+
+/// A method's failure result, carried through a Result.
+struct MethodFailure: Error {
+    let result: MethodResult
+    init(_ result: MethodResult) { self.result = result }
 }

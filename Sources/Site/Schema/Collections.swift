@@ -164,8 +164,18 @@ extension SiteSchema {
         uint32 ResourceID;
     };
 
+    // The properties the SDK page does not list (AADDeviceID, ClientEdition, OSBranch, SerialNumber…) are those of
+    // a Configuration Manager 2002 site's SMS_R_System as enumerated by the public epavvol/WmiQueryableCore generator
+    // (VNetDev.WmiQueryableCore.Sms/Classes/SmsRSystem.cs), with its types. Their values: ClientEdition's from the
+    // SDK page "ClientEditions Method in Class SMS_Collection" (which spells 11 "Andriod"); DeviceOwner's from the
+    // SDK page of SMS_FullCollectionMembership; OSBranch's from public collection queries (OSBranch = '0' CB,
+    // '1' CBB, '2' LTSB; a string there and in the enumeration).
     [Description("Discovery record for a computer or other system resource.")]
     class SMS_R_System : SMS_Resource {
+        [Description("Azure AD (Entra ID) device ID of the system, a GUID; empty unless the device is Azure AD joined.")]
+        string AADDeviceID;
+        [Description("Azure AD tenant the device is joined to, a GUID.")]
+        string AADTenantID;
         [Description("1 if the client is healthy and active on the network, 0 if not.")]
         uint32 Active;
         [Description("Active Directory site of the client.")]
@@ -177,6 +187,10 @@ extension SiteSchema {
         [Description("When each discovery happened.")]
         datetime AgentTime[];
         uint32 AlwaysInternet;
+        [Description("Intel AMT firmware version, if the system has AMT.")]
+        string AMTFullVersion;
+        [Description("Intel AMT provisioning state.")]
+        uint32 AMTStatus;
         // Build, BuildExt and FullDomainName are not on the SDK page; current ConfigMgr discovery adds them and
         // collection queries use them (`SMS_R_System.Build = "10.0.26100"`).
         [Description("Operating system version, e.g. 10.0.26100.")]
@@ -187,6 +201,11 @@ extension SiteSchema {
          ValueMap{"0", "1"},
          Values{"A computer that has no client software installed", "A computer that has client software installed"}]
         uint32 Client;
+        [Description("Edition of the client."),
+         ValueMap{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"},
+         Values{"Desktop", "Windows RT", "Windows Mobile 6", "Nokia Symbian", "Windows Phone", "Mac", "Windows CE",
+                "Windows Embedded", "iOS", "iPad", "iPodTouch", "Android", "iSocConsumer", "Unix/Linux"}]
+        uint32 ClientEdition;
         [Description("Kind of client installed."),
          ValueMap{"0", "1", "3"},
          Values{"Legacy", "Advanced Client", "Device Client"}]
@@ -199,9 +218,21 @@ extension SiteSchema {
         datetime CreationDate;
         [Description("Whether the resource has been decommissioned.")]
         uint32 Decommissioned;
+        [Description("Whether the device is company or personally owned."),
+         ValueMap{"1", "2"},
+         Values{"Company", "Personal"}]
+        uint32 DeviceOwner;
+        [Description("true if policy turns off access to all Windows Update features.")]
+        boolean DisableWindowsUpdateAccess;
         [Description("Active Directory distinguished name of the account.")]
         string DistinguishedName;
+        [Description("GUID of the Active Directory forest the system belongs to.")]
+        string DNSForestGuid;
+        [Description("true if policy stops the system connecting to Windows Update Internet locations.")]
+        boolean DoNotConnectToWULocations;
         string EASDeviceID;
+        [Description("Extended Security Updates state of the system.")]
+        string ESUValue;
         [Description("DNS name of the system's domain, e.g. CONTOSO.COM.")]
         string FullDomainName;
         [Description("ID derived from the client's hardware.")]
@@ -215,12 +246,20 @@ extension SiteSchema {
         string IPv6Addresses[];
         [Description("IPv6 prefixes of the resource.")]
         string IPv6Prefixes[];
+        [Description("true if the device supports Always On, Always Connected (connected standby).")]
+        boolean IsAOACCapable;
         [Description("true if a user is assigned to the resource.")]
         boolean IsAssignedToUser;
+        [Description("1 if the system is compatible with Intel AMT 3.0 or later, 0 if not.")]
+        uint32 IsClientAMT30Compatible;
         [Description("true if changes to the computer are kept.")]
         boolean IsMachineChangesPersisted;
+        [Description("true if the system runs a portable operating system (Windows To Go).")]
+        boolean IsPortableOperatingSystem;
         [Description("true for a virtual machine.")]
         boolean IsVirtualMachine;
+        [Description("true if the operating system supports write filters (Windows Embedded).")]
+        boolean IsWriteFilterCapable;
         [Description("Domain of the last signed-in user when discovered.")]
         string LastLogonUserDomain;
         [Description("Last signed-in user when discovered.")]
@@ -229,8 +268,15 @@ extension SiteSchema {
         datetime LastLogonTimestamp;
         [Description("MAC addresses of the resource.")]
         string MACAddresses[];
+        [Description("Authority that manages the device (Configuration Manager or an MDM service).")]
+        uint32 ManagementAuthority;
+        [Description("Compliance state the MDM service reports for the device.")]
+        string MDMComplianceStatus;
         [Description("GUID of the assigned device category (CategoryID in SMS_MDMDeviceCategory), if any.")]
         string MDMDeviceCategory;
+        // The SDK page names this MDMDeviceCategory (declared); the 2002 namespace has MDMDeviceCategoryID instead.
+        [Description("GUID of the assigned device category (CategoryID in SMS_MDMDeviceCategory), if any.")]
+        string MDMDeviceCategoryID;
         [Description("Name of the system.")]
         string Name;
         [Description("NetBIOS name of the system.")]
@@ -241,10 +287,16 @@ extension SiteSchema {
         uint32 Obsolete;
         [Description("Free text naming the OS and its version.")]
         string OperatingSystemNameandVersion;
+        [Description("Windows servicing branch."),
+         ValueMap{"0", "1", "2"},
+         Values{"Current Branch", "Current Branch for Business", "Long-Term Servicing Branch"}]
+        string OSBranch;
         [Description("Old client GUID, reported after the client moved to new hardware.")]
         string PreviousSMSUUID;
         [Description("Active Directory primary group ID.")]
         uint32 PrimaryGroupID;
+        [Description("Device ID the publisher of a third-party MDM reports.")]
+        string PublisherDeviceID;
         [Description("Domain or workgroup of the system.")]
         string ResourceDomainORWorkgroup;
         [Description("Other, non-NetBIOS names of the system.")]
@@ -254,6 +306,10 @@ extension SiteSchema {
         // The syntax block says String[], the property entry String; the name is plural, as for SystemGroupName.
         [Description("Security groups that include the system.")]
         string SecurityGroupName[];
+        [Description("Microsoft Defender for Endpoint device ID, if onboarded.")]
+        string SenseID;
+        [Description("Serial number of the system.")]
+        string SerialNumber;
         [Description("Active Directory security identifier.")]
         string SID;
         [Description("SMBIOS GUID of the computer.")]
@@ -270,6 +326,8 @@ extension SiteSchema {
         datetime SMSUUIDChangeDate;
         [Description("SNMP community used when network discovery found it.")]
         string SNMPCommunityName;
+        [Description("1 if Intel AMT auto-provisioning is suppressed for the system.")]
+        uint32 SuppressAutoProvision;
         [Description("Active Directory containers holding the system.")]
         string SystemContainerName[];
         [Description("Active Directory groups the system is in.")]
@@ -285,10 +343,14 @@ extension SiteSchema {
         uint32 UserAccountControl;
         [Description("Host of the virtual machine.")]
         string VirtualMachineHostName;
+        [Description("Kind of virtual machine, for virtual systems.")]
+        uint32 VirtualMachineType;
         [Description("Device wipe state reported via Exchange ActiveSync."),
          ValueMap{"1", "2", "3"},
          Values{"Wipe Pending", "Wipe Cancelling", "Wipe Confirmed/Registered"}]
         uint32 WipeStatus;
+        [Description("Unique key of a Windows To Go workspace.")]
+        string WTGUniqueKey;
     };
 
     // The SDK derives it from SMS_BaseClass, which is not modelled. One instance per member of each

@@ -111,6 +111,12 @@ extension SiteSchema {
         sint32 RemoveDistributionPoints(
             [In, ID(0), Description("NAL paths of the distribution points to remove.")] string DPNALPath[],
             [In, Optional, ID(1)] boolean RemoveTargetedPackages);
+        [Description("Targets packages at this group: each is distributed to every member.")]
+        sint32 AddPackages(
+            [In, ID(0), Description("IDs of the packages to target.")] string PackageIDs[]);
+        [Description("Stops targeting packages at this group: each is removed from the members.")]
+        sint32 RemovePackages(
+            [In, ID(0), Description("IDs of the packages to stop targeting.")] string PackageIDs[]);
     };
 
     [Description("Per-site, per-distribution-point summary of package distribution state.")]

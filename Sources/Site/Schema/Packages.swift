@@ -123,6 +123,11 @@ extension SiteSchema {
         sint32 AddDistributionPoints(
             [In, ID(0), Description("Site codes of the target distribution points.")] string SiteCode[],
             [In, ID(1), Description("NAL paths of the target distribution points.")] string NALPath[]);
+        // The SDK documents AddDistributionPointGroup on SMS_ContentPackage; the SMS Provider has it on every
+        // package class (scripts call it on driver packages and boot images alike), so it is declared here.
+        [Description("Assigns the package to distribution point groups.")]
+        sint32 AddDistributionPointGroup(
+            [In, ID(0), Description("Distribution point groups to target, by GroupID or name.")] string DistributionPointGroup[]);
     };
 
     [Description("A software distribution package.")]
@@ -241,9 +246,6 @@ extension SiteSchema {
         [Write, Description("Security key identifying the content.")]
         string SecurityKey;
 
-        [Description("Assigns the package to distribution point groups.")]
-        sint32 AddDistributionPointGroup(
-            [In, ID(0), Description("Distribution point groups to target.")] string DistributionPointGroup[]);
         [Description("Pushes updated source to the distribution points.")]
         sint32 RefreshPkgSource();
     };

@@ -12,12 +12,16 @@ public enum SiteSchema {
         ("qualifiers.mof", qualifiers),
         ("packages.mof", packages),
         ("drivers.mof", drivers),
+        ("deployments.mof", deployments),
+        ("software-updates.mof", softwareUpdates),
         ("distribution.mof", distribution),
+        ("content-status.mof", contentStatus),
         ("sites.mof", sites),
         ("collections.mof", collections),
         ("status.mof", status),
         ("inventory.mof", inventory),
         ("hardware-inventory.mof", hardwareInventory),
+        ("health-inventory.mof", healthInventory),
         ("software-inventory.mof", softwareInventory),
     ]
 

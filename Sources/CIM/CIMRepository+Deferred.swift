@@ -1,0 +1,63 @@
+// CIMRepository+Deferred: classes whose rows are made the first time someone looks — a simulated site's large,
+// derived data (every client's state for every deployment) costs nothing at start-up for the sessions that never
+// read it.
+
+/// Rows made on first use: `fill` runs once, the first time any of `classes` (or a class above or below one) in
+/// the namespace is read or changed, or the whole repository is dumped or stored.
+struct DeferredFill {
+    let namespace: CIMName
+    let classes: Set<CIMName>
+    let fill: @Sendable (CIMRepository) throws -> Void
+}
+
+extension CIMRepository {
+    /// Defers making the rows of `classes` until they are first used. `fill` receives the repository it runs on (a
+    /// copy made with ``init(copying:)`` keeps the deferral and fills itself); it runs as the repository's own work
+    /// (not audited), outside any transaction a client has open, so a rollback does not take its rows away.
+    public func deferFilling(_ classes: [CIMName], namespace: String? = nil,
+                             _ fill: @escaping @Sendable (CIMRepository) throws -> Void) throws(CIMError) {
+        try locked { () throws(CIMError) in
+            let ns = try resolveNamespace(namespace)
+            deferredFills.append(DeferredFill(namespace: ns, classes: Set(classes), fill: fill))
+        }
+    }
+
+    /// Runs every deferred fill now (before a dump or a copy to a store).
+    public func fillDeferred() throws {
+        while let next = locked({ deferredFills.isEmpty ? nil : deferredFills.removeFirst() }) { try run(next) }
+    }
+
+    /// Runs the fills that cover `className` in `ns`: the class itself, its subclasses (a deep read) and its
+    /// superclasses (a row of the class is also a row of those). Called at the start of every read and change.
+    @inline(__always)
+    func fillIfDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
+        guard !deferredFills.isEmpty else { return }
+        try fillDeferred(className, ns)
+    }
+
+    private func fillDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
+        let related: Set<CIMName> = locked {
+            guard let cls = stores[ns]?.classes[className] else { return [] }
+            return Set(stores[ns]!.descendants(of: className)).union(cls.lineage.map(\.name))
+        }
+        while let next = locked({ () -> DeferredFill? in
+            guard let i = deferredFills.firstIndex(where: { $0.namespace == ns && !$0.classes.isDisjoint(with: related) }) else { return nil }
+            return deferredFills.remove(at: i)
+        }) {
+            do { try run(next) } catch let error as CIMError { throw error } catch {
+                throw CIMError(.failed, "Could not make the rows of \(className): \(error)")
+            }
+        }
+    }
+
+    private func run(_ deferred: DeferredFill) throws {
+        try locked {
+            // Outside the client's transaction: the rows are the site's, made once, whatever the client undoes.
+            let open = undoLog, explicit = explicitLevels
+            undoLog = []
+            explicitLevels = 0
+            defer { undoLog = open; explicitLevels = explicit }
+            try performInternally { try performAtomically { try deferred.fill(self) } }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+// ContentStatusViews: the summaries a site keeps of where content is, computed from the summarizer rows (one per
+// package per distribution point) whenever one changes — the rows the console's Content Status and Distribution
+// Point Configuration Status views read.
+import CIM
+
+struct ContentStatusViews {
+    let repository: CIMRepository
+    let namespace: String
+    let clock: SiteClock
+
+    private static let summarizer: CIMName = "SMS_PackageStatusDistPointsSummarizer"
+
+    var hasViews: Bool { repository.cimClass(named: "SMS_ObjectContentInfo", namespace: namespace) != nil }
+
+    func packageName(_ id: String) -> String { package(id)?["Name"]?.stringValue ?? id }
+
+    /// Recomputes what depends on the package's copy on one DP: that copy's rows, the package's summaries,
+    /// and the DP's.
+    func refresh(package id: String, nalPath: String) throws {
+        let rows = try repository.instances(of: Self.summarizer, where: "PackageID", equals: .string(id), namespace: namespace)
+        let package = self.package(id)
+        let here = rows.first { $0["ServerNALPath"]?.stringValue?.equalsIgnoringCase(nalPath) == true }
+        try refreshCopy(package, id: id, nalPath: nalPath, row: here)
+        try refreshPackage(package, id: id, rows: rows)
+        try refreshServer(nalPath)
+    }
+
+    // MARK: - One copy: SMS_DistributionDPStatus, SMS_DPContentInfo
+
+    private func refreshCopy(_ package: CIMInstance?, id: String, nalPath: String, row: CIMInstance?) throws {
+        let server = Self.server(nalPath)
+        let (packageType, objectType) = Self.types(of: package)
+        try put("SMS_DPContentInfo", keys: [("NALPath", .string(nalPath)), ("ObjectID", .string(id))], row.map { _ in [
+            ("PackageID", .string(id)), ("Name", package?["Name"] ?? .null), ("Description", package?["Description"] ?? .null),
+            ("ObjectType", .uint32(packageType)), ("ObjectTypeID", .uint32(objectType)),
+            ("SourceSize", package?["PackageSize"] ?? .null), ("IsPredefinedPackage", .boolean(false)),
+        ] })
+        let existing = try repository.instances(of: "SMS_DistributionDPStatus", where: "PackageID", equals: .string(id), namespace: namespace)
+            .first { $0["NalPath"]?.stringValue?.equalsIgnoringCase(nalPath) == true }
+        guard let row, let state = ContentStatusHook.state(row) else {
+            if let existing { try repository.deleteInstance(at: existing.path, namespace: namespace) }
+            return
+        }
+        let outcome = ContentOutcome(state)
+        let message = DistributionMessages.messages(package: id, nalPath: nalPath, version: "", from: nil, to: state,
+                                                    name: package?["Name"]?.stringValue ?? id).last
+        let statusID = try existing?["ID"] ?? .uint64(UInt64(nextKey("SMS_DistributionDPStatus", "ID")))
+        try put("SMS_DistributionDPStatus", keys: [("ID", statusID)], [
+            ("PackageID", .string(id)), ("ObjectID", .string(id)), ("ObjectTypeID", .uint32(objectType)),
+            ("NalPath", .string(nalPath)), ("Name", .string(server)), ("SiteCode", row["SiteCode"] ?? .null),
+            ("MessageState", .uint32(outcome.rawValue)), ("MessageID", .uint32(message?.messageID ?? 0)),
+            ("MessageSeverity", .uint32((message?.severity ?? .informational).rawValue)),
+            ("LastUpdateDate", row["SummaryDate"] ?? .datetime(clock.now)), ("ResourceType", .string("Windows NT Server")),
+            ("IsPeerDP", .boolean(false)), ("GroupCount", .uint32(0)),
+            ("InsString1", .string(message?.strings.first ?? "")), ("InsString2", .string(message?.strings.dropFirst().first ?? "")),
+        ])
+    }
+
+    // MARK: - One package: SMS_ObjectContentInfo, SMS_DistributionStatus, detail and root summarizers
+
+    private func refreshPackage(_ package: CIMInstance?, id: String, rows: [CIMInstance]) throws {
+        let counts = Counts(rows)
+        let (packageType, objectType) = Self.types(of: package)
+        let now = CIMValue.datetime(clock.now)
+        let source: [(CIMName, CIMValue)] = [
+            ("Name", package?["Name"] ?? .null), ("SourceVersion", package?["SourceVersion"] ?? .null),
+            ("SourceSite", package?["SourceSite"] ?? .null), ("SourceSize", package?["PackageSize"] ?? .null),
+        ]
+        let tallies: [(CIMName, CIMValue)] = [
+            ("Targeted", .uint32(counts.targeted)), ("Installed", .uint32(counts.success)),
+            ("Retrying", .uint32(counts.retrying)), ("Failed", .uint32(counts.error)),
+        ]
+        let none = rows.isEmpty
+        try put("SMS_ObjectContentInfo", keys: [("ObjectID", .string(id))], none ? nil : source + [
+            ("PackageID", .string(id)), ("SoftwareName", package?["Name"] ?? .null), ("Description", package?["Description"] ?? .null),
+            ("ObjectType", .uint32(packageType)), ("ObjectTypeID", .uint32(objectType)), ("Targeted", .uint32(counts.targeted)),
+            ("NumberSuccess", .uint32(counts.success)), ("NumberInProgress", .uint32(counts.inProgress)),
+            ("NumberErrors", .uint32(counts.error)), ("NumberUnknown", .uint32(0)),
+            ("DateCreated", package?["SourceDate"] ?? .null), ("LastUpdateDate", now),
+        ])
+        try put("SMS_PackageStatusRootSummarizer", keys: [("PackageID", .string(id))], none ? nil : source + tallies + [
+            ("SourceDate", package?["SourceDate"] ?? .null), ("SourceCompressedSize", package?["PackageSize"] ?? .null),
+        ])
+        for type in [ContentOutcome.success, .inProgress, .error] {
+            let assets = counts.count(type)
+            let values: [(CIMName, CIMValue)] = [("PackageID", .string(id)), ("ObjectTypeID", .uint32(objectType)),
+                                                 ("Type", .uint32(type.rawValue)), ("Assets", .uint32(assets)), ("LastUpdateDate", now)]
+            try put("SMS_DistributionStatus", keys: [("MessageCategory", .uint32(type.rawValue)), ("ObjectID", .string(id))],
+                    assets == 0 ? nil : values)
+        }
+        // One detail row per site the package is targeted at; a site whose last copy went loses its row.
+        let sites = Dictionary(grouping: rows) { $0["SiteCode"]?.stringValue ?? "" }
+        let stale = try repository.instances(of: "SMS_PackageStatusDetailSummarizer", where: "PackageID", equals: .string(id), namespace: namespace)
+        for old in stale where sites[old["SiteCode"]?.stringValue ?? ""] == nil {
+            try repository.deleteInstance(at: old.path, namespace: namespace)
+        }
+        for (site, siteRows) in sites {
+            let siteCounts = Counts(siteRows)
+            try put("SMS_PackageStatusDetailSummarizer", keys: [("PackageID", .string(id)), ("SiteCode", .string(site))], [
+                ("Name", package?["Name"] ?? .null), ("SourceVersion", package?["SourceVersion"] ?? .null),
+                ("SiteName", siteRows.first?["SiteName"] ?? .null), ("SummaryDate", now),
+                ("Targeted", .uint32(siteCounts.targeted)), ("Installed", .uint32(siteCounts.success)),
+                ("Retrying", .uint32(siteCounts.retrying)), ("Failed", .uint32(siteCounts.error)),
+            ])
+        }
+    }
+
+    // MARK: - One distribution point: SMS_DPStatusInfo
+
+    /// The DP's counts over every package it holds. A DP with nothing on it keeps its row, with zeros.
+    func refreshServer(_ nalPath: String) throws {
+        guard repository.cimClass(named: "SMS_DPStatusInfo", namespace: namespace) != nil else { return }
+        let rows = try repository.instances(of: Self.summarizer, where: "ServerNALPath", equals: .string(nalPath), namespace: namespace)
+        let counts = Counts(rows)
+        let state: ContentOutcome = counts.error > 0 ? .error : counts.inProgress > 0 ? .inProgress : .success
+        try put("SMS_DPStatusInfo", keys: [("NALPath", .string(nalPath))], [
+            ("Name", .string(Self.server(nalPath))), ("NumberInstalled", .uint32(counts.success)),
+            ("NumberInProgress", .uint32(counts.inProgress)), ("NumberErrors", .uint32(counts.error)),
+            ("NumberUnknown", .uint32(0)), ("MessageCount", .uint32(counts.targeted)), ("MessageState", .uint32(state.rawValue)),
+            ("LastStatusTime", .datetime(clock.now)), ("IsPXE", .boolean(false)), ("IsMulticast", .boolean(false)),
+            ("IsPullDP", .boolean(false)), ("IsDPMonEnabled", .boolean(true)), ("Version", .string("5.00.9128.1000")),
+        ])
+    }
+
+    // MARK: - Helpers
+
+    private struct Counts {
+        var targeted: UInt32 = 0, success: UInt32 = 0, inProgress: UInt32 = 0, error: UInt32 = 0, retrying: UInt32 = 0
+
+        init(_ rows: [CIMInstance]) {
+            for row in rows {
+                guard let state = ContentStatusHook.state(row) else { continue }
+                targeted += 1
+                switch ContentOutcome(state) {
+                case .success: success += 1
+                case .inProgress: inProgress += 1
+                case .error: error += 1
+                }
+                if state == .installRetrying || state == .removalRetrying { retrying += 1 }
+            }
+        }
+
+        func count(_ outcome: ContentOutcome) -> UInt32 {
+            switch outcome { case .success: success; case .inProgress: inProgress; case .error: error }
+        }
+    }
+
+    private func package(_ id: String) -> CIMInstance? {
+        try? repository.instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", .string(id))]),
+                                 namespace: namespace)
+    }
+
+    /// PackageType and the security ObjectTypeID of a package, by its class.
+    static func types(of package: CIMInstance?) -> (UInt32, UInt32) {
+        let objectTypes: [String: UInt32] = [
+            "SMS_Package": 2, "SMS_OperatingSystemInstallPackage": 14, "SMS_ImagePackage": 18, "SMS_BootImagePackage": 19,
+            "SMS_TaskSequencePackage": 20, "SMS_DriverPackage": 23, "SMS_SoftwareUpdatesPackage": 24, "SMS_ContentPackage": 31,
+        ]
+        let type = package?["PackageType"]?.integerValue.flatMap { UInt32(exactly: $0) } ?? 0
+        return (type, objectTypes[package?.className.string ?? ""] ?? 2)
+    }
+
+    static func server(_ nalPath: String) -> String { (try? NALPath(parsing: nalPath))?.server ?? nalPath }
+
+    /// Creates, replaces or (with nil values) deletes the row of `className` with these keys. A class the site
+    /// does not have is skipped; so are properties the class does not have.
+    private func put(_ className: CIMName, keys: [(CIMName, CIMValue)], _ values: [(CIMName, CIMValue)]?) throws {
+        guard let cls = repository.cimClass(named: className, namespace: namespace) else { return }
+        let path = ObjectPath(className: className, keys: keys.map { .init($0.0, $0.1) })
+        let existing = try? repository.instance(at: path, namespace: namespace)
+        guard let values else {
+            if let existing { try repository.deleteInstance(at: existing.path, namespace: namespace) }
+            return
+        }
+        var row = existing ?? CIMInstance(of: cls)
+        for (name, value) in keys + values where cls.property(named: name) != nil { try row.set(name, value) }
+        if existing == nil { _ = try repository.createInstance(row, namespace: namespace) }
+        else if row != existing { try repository.modifyInstance(row, namespace: namespace) }
+    }
+
+    /// One past the number of rows, or the next free key after it.
+    private func nextKey(_ className: CIMName, _ key: CIMName) throws -> Int {
+        var candidate = try repository.count(of: className, namespace: namespace) + 1
+        while (try? repository.instance(at: ObjectPath(className: className, keys: [.init(key, .uint64(UInt64(candidate)))]),
+                                        namespace: namespace)) != nil { candidate += 1 }
+        return candidate
+    }
+}
