@@ -48,7 +48,8 @@ struct ContentStatusViews {
         try put("SMS_DistributionDPStatus", keys: [("ID", statusID)], [
             ("PackageID", .string(id)), ("ObjectID", .string(id)), ("ObjectTypeID", .uint32(objectType)),
             ("NalPath", .string(nalPath)), ("Name", .string(server)), ("SiteCode", row["SiteCode"] ?? .null),
-            ("MessageState", .uint32(outcome.rawValue)), ("MessageID", .uint32(message?.messageID ?? 0)),
+            // A failed copy is 4 in this class, as sites report it (see the schema).
+            ("MessageState", .uint32(outcome == .error ? 4 : outcome.rawValue)), ("MessageID", .uint32(message?.messageID ?? 0)),
             ("MessageSeverity", .uint32((message?.severity ?? .informational).rawValue)),
             ("LastUpdateDate", row["SummaryDate"] ?? .datetime(clock.now)), ("ResourceType", .string("Windows NT Server")),
             ("IsPeerDP", .boolean(false)), ("GroupCount", .uint32(0)),

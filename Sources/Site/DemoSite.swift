@@ -53,6 +53,7 @@ public enum DemoSite {
         }
         try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository)
         try site.publishSiteSystems()
+        try site.repository.performInternally { try writeAuditHistory(into: site) }
         try site.publishSecondarySites()
         site.offlineServers = ["dp3"]
         try site.refreshCollections()

@@ -86,13 +86,14 @@ struct StatusMessages {
         if let strings = repository.cimClass(named: "SMS_StatMsgInsStrings", namespace: namespace) {
             for (index, text) in message.strings.enumerated() {
                 try store(strings, [("RecordID", .sint64(recordID)), ("InsStrIndex", .uint32(UInt32(index))),
-                                    ("InsStrValue", .string(text))])
+                                    ("InsStrValue", .string(text)), ("SiteCode", .string(siteCode))])
             }
         }
         if let attributes = repository.cimClass(named: "SMS_StatMsgAttributes", namespace: namespace) {
             for (attribute, value) in message.attributes {
                 try store(attributes, [("RecordID", .sint64(recordID)), ("AttributeID", .uint32(attribute.rawValue)),
-                                       ("AttributeValue", .string(value)), ("AttributeTime", .datetime(time))])
+                                       ("AttributeValue", .string(value)), ("AttributeTime", .datetime(time)),
+                                       ("SiteCode", .string(siteCode))])
             }
         }
         return recordID

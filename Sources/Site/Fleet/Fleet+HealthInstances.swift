@@ -54,7 +54,7 @@ struct HealthClasses {
         office = try prepared("SMS_G_System_OFFICE365PROPLUSCONFIGURATIONS", [
             "AutoUpgrade", "CCMManaged", "CDNBaseUrl", "ClientCulture", "ClientFolder", "InstallationPath", "KeyName",
             "LastScenario", "LastScenarioResult", "OfficeMgmtCOM", "Platform", "SharedComputerLicensing", "UpdateChannel",
-            "UpdatesEnabled", "VersionToReport",
+            "UpdatesEnabled", "VersionToReport", "cfgUpdateChannel",
         ])
         consoleMaxGroup = try prepared("SMS_G_System_SYSTEM_CONSOLE_USAGE_MAXGROUP", [
             "SecurityLogStartDate", "TopConsoleUser", "TotalConsoleTime", "TotalConsoleUsers", "TotalSecurityLogTime",
@@ -144,6 +144,7 @@ extension FleetLoader {
                 .string(office.platform == "x64" ? "C:\\Program Files\\Microsoft Office" : "C:\\Program Files (x86)\\Microsoft Office"),
                 .string("Configuration"), .string("UPDATE"), .string("Success"), .string("True"), .string(office.platform),
                 .string("0"), url, .string("True"), .string(office.version),
+                url,  // the channel the deployment configuration set (Office Deployment Tool's Channel), as ConfigMgr inventories it
             ])
         }
         // The same figures as SYSTEM_CONSOLE_USAGE: the view keeps each resource's latest row, and there is one.

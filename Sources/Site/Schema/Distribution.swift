@@ -195,9 +195,11 @@ extension SiteSchema {
          ValueMap{"1073741824", "2147483648", "3221225472"},
          Values{"Success", "Warning", "Error"}]
         uint32 MessageSeverity;
+        // The page lists 1 Success, 2 InProgress, 3 Error; sites report a failed copy as 4, which is what admins'
+        // scripts test (MessageState = 4), so failures are 4 here and 3 is kept for the page's sake.
         [Description("Overall state the message reports."),
-         ValueMap{"1", "2", "3"},
-         Values{"Success", "InProgress", "Error"}]
+         ValueMap{"1", "2", "3", "4"},
+         Values{"Success", "InProgress", "Error", "Failed"}]
         uint32 MessageState;
         [Description("NAL path of the distribution point.")]
         string NalPath;

@@ -148,6 +148,9 @@ extension SiteSchema {
         string AttributeValue;
         [Key, Indexed, Description("RecordID of the status message the attribute belongs to.")]
         sint64 RecordID;
+        // Not on the SDK page; the SMS Provider has it, and public scripts filter by it (dotraphael/SCCMAdminEbookv4).
+        [Description("Site code of the site that created the message.")]
+        string SiteCode;
     };
 
     [Description("An insertion string of a status message: text inserted at one insertion point of its message text.")]
@@ -158,6 +161,9 @@ extension SiteSchema {
         string InsStrValue;
         [Key, Indexed, Description("RecordID of the status message the insertion point belongs to.")]
         sint64 RecordID;
+        // Not on the SDK page; the SMS Provider has it, and public scripts filter by it (dotraphael/SCCMAdminEbookv4).
+        [Description("Site code of the site that created the message.")]
+        string SiteCode;
     };
 
     [Description("A status message with its insertion strings.")]
