@@ -44,7 +44,8 @@ struct ContentStatusViews {
         let outcome = ContentOutcome(state)
         let message = DistributionMessages.messages(package: id, nalPath: nalPath, version: "", from: nil, to: state,
                                                     name: package?["Name"]?.stringValue ?? id).last
-        let statusID = try existing?["ID"] ?? .uint64(UInt64(nextKey("SMS_DistributionDPStatus", "ID")))
+        let statusID = try existing?["ID"]
+            ?? .uint64(UInt64(repository.nextFreeNumber("SMS_DistributionDPStatus", key: "ID", as: { .uint64(UInt64($0)) }, namespace: namespace)))
         try put("SMS_DistributionDPStatus", keys: [("ID", statusID)], [
             ("PackageID", .string(id)), ("ObjectID", .string(id)), ("ObjectTypeID", .uint32(objectType)),
             ("NalPath", .string(nalPath)), ("Name", .string(server)), ("SiteCode", row["SiteCode"] ?? .null),
@@ -163,27 +164,8 @@ struct ContentStatusViews {
 
     static func server(_ nalPath: String) -> String { (try? NALPath(parsing: nalPath))?.server ?? nalPath }
 
-    /// Creates, replaces or (with nil values) deletes the row of `className` with these keys. A class the site
-    /// does not have is skipped; so are properties the class does not have.
     private func put(_ className: CIMName, keys: [(CIMName, CIMValue)], _ values: [(CIMName, CIMValue)]?) throws {
-        guard let cls = repository.cimClass(named: className, namespace: namespace) else { return }
-        let path = ObjectPath(className: className, keys: keys.map { .init($0.0, $0.1) })
-        let existing = try? repository.instance(at: path, namespace: namespace)
-        guard let values else {
-            if let existing { try repository.deleteInstance(at: existing.path, namespace: namespace) }
-            return
-        }
-        var row = existing ?? CIMInstance(of: cls)
-        for (name, value) in keys + values where cls.property(named: name) != nil { try row.set(name, value) }
-        if existing == nil { _ = try repository.createInstance(row, namespace: namespace) }
-        else if row != existing { try repository.modifyInstance(row, namespace: namespace) }
+        try repository.putRow(className, keys: keys, values, namespace: namespace)
     }
 
-    /// One past the number of rows, or the next free key after it.
-    private func nextKey(_ className: CIMName, _ key: CIMName) throws -> Int {
-        var candidate = try repository.count(of: className, namespace: namespace) + 1
-        while (try? repository.instance(at: ObjectPath(className: className, keys: [.init(key, .uint64(UInt64(candidate)))]),
-                                        namespace: namespace)) != nil { candidate += 1 }
-        return candidate
-    }
 }

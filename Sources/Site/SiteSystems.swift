@@ -47,17 +47,10 @@ struct SiteSystems {
         }
     }
 
-    /// Creates or replaces one row, setting the properties its class has.
     private func put(_ className: CIMName, _ values: [(CIMName, CIMValue)]) throws {
-        guard let cls = repository.cimClass(named: className, namespace: namespace) else { return }
-        var row = CIMInstance(of: cls)
-        for (name, value) in values where cls.property(named: name) != nil { try row.set(name, value) }
-        if (try? repository.instance(at: row.path, namespace: namespace)) != nil {
-            try repository.modifyInstance(row, namespace: namespace)
-        } else {
-            _ = try repository.createInstance(row, namespace: namespace)
-        }
+        try repository.putRow(className, values, namespace: namespace)
     }
+
 }
 
 extension SimulatedSite {

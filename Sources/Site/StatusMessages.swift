@@ -63,7 +63,7 @@ struct StatusMessages {
     @discardableResult
     func raise(_ message: StatusMessage) throws -> Int64 {
         let messageClass = try repository.requireClass("SMS_StatusMessage", namespace: namespace)
-        let recordID = try nextRecordID()
+        let recordID = try repository.nextFreeNumber("SMS_StatusMessage", key: "RecordID", as: { .sint64($0) }, namespace: namespace)
         let time = message.time ?? clock.now
         var common: [(CIMName, CIMValue)] = [
             ("RecordID", .sint64(recordID)), ("Component", .string(message.component)),
@@ -97,17 +97,6 @@ struct StatusMessages {
             }
         }
         return recordID
-    }
-
-    /// One past the records there are, or the next free number after it (records can be deleted): a key
-    /// lookup or two rather than a scan of the whole log.
-    private func nextRecordID() throws -> Int64 {
-        var candidate = Int64(try repository.count(of: "SMS_StatusMessage", namespace: namespace)) + 1
-        while (try? repository.instance(at: ObjectPath(className: "SMS_StatusMessage", keys: [.init("RecordID", .sint64(candidate))]),
-                                        namespace: namespace)) != nil {
-            candidate += 1
-        }
-        return candidate
     }
 
     /// An instance of `cls` with the properties it has among `values` (the views have fewer than the base).

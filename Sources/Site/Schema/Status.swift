@@ -25,9 +25,9 @@
 // (attributes, insertion strings) so joins on RecordID are hash lookups.
 
 extension SiteSchema {
-    static let status = #"""
-    [Description("A status message raised by a site component about an event: process completion, an error, a condition, a user action.")]
-    class SMS_StatusMessage {
+    /// The properties of a status message: SMS_StatusMessage's, which SMS_StatMsg and SMS_StatMsgWithInsStrings (the
+    /// same records, as views) repeat.
+    static let statusMessageProperties = #"""
         [Description("Name of the component that created the message; for user-defined messages, the ApplicationName context qualifier.")]
         string Component;
         [Description("Name of the computer that created the message; for user-defined messages, the MachineName context qualifier.")]
@@ -75,57 +75,17 @@ extension SiteSchema {
         uint32 Transaction;
         [Description("Win32 error code associated with the message.")]
         uint32 Win32Error;
+    """#
+
+    static let status = #"""
+    [Description("A status message raised by a site component about an event: process completion, an error, a condition, a user action.")]
+    class SMS_StatusMessage {
+    \#(statusMessageProperties)
     };
 
     [Description("High-performance version of SMS_StatusMessage.")]
     class SMS_StatMsg {
-        [Description("Name of the component that created the message.")]
-        string Component;
-        [Description("Name of the computer that created the message.")]
-        string MachineName;
-        [Description("Unique ID of the message text in the message DLL.")]
-        uint32 MessageID;
-        [Description("Type of the message."),
-         ValueMap{"256", "512", "768", "1024"},
-         Values{"Milestone", "Detail", "Audit", "NTEvent"}]
-        uint32 MessageType;
-        [Description("Display name of the module whose message DLL holds the text, as in SMS_StatMsgModuleNames.ModuleName.")]
-        string ModuleName;
-        [Description("Whether a client component generated the message."),
-         ValueMap{"0", "2"},
-         Values{"false", "true"}]
-        uint32 PerClient;
-        [Description("ID of the process that created the message.")]
-        uint32 ProcessID;
-        [Key, Description("Unique ID of the status message.")]
-        sint64 RecordID;
-        [Description("Report function."),
-         ValueMap{"0", "16", "32", "48", "64", "80"},
-         Values{"Report", "BeginTransaction", "CommitSuccessfulTransaction", "CommitFailedTransaction",
-                "RollbackTransaction", "ReportEX"}]
-        uint32 ReportFunction;
-        [Description("Severity of the message."),
-         ValueMap{"1073741824", "2147483648", "3221225472"},
-         Values{"Informational", "Warning", "Error"}]
-        uint32 Severity;
-        [Indexed, Description("Site code of the site that created the message.")]
-        string SiteCode;
-        [Description("Transaction status."),
-         ValueMap{"0", "8"},
-         Values{"Failed", "Successful"}]
-        uint32 SuccessfulTransaction;
-        [Description("ID of the thread that created the message.")]
-        uint32 ThreadID;
-        [Description("UTC date and time the message was created.")]
-        datetime Time;
-        [Description("Deprecated.")]
-        string TopLevelSiteCode;
-        [Description("Whether transactions are enabled."),
-         ValueMap{"0", "4"},
-         Values{"False", "True"}]
-        uint32 Transaction;
-        [Description("Win32 error code associated with the message.")]
-        uint32 Win32Error;
+    \#(statusMessageProperties)
     };
 
     [Description("Optional data attached to a status message, not shown in its text, used to find the messages about an object.")]
@@ -168,8 +128,7 @@ extension SiteSchema {
 
     [Description("A status message with its insertion strings.")]
     class SMS_StatMsgWithInsStrings {
-        [Description("Name of the component that created the message.")]
-        string Component;
+    \#(statusMessageProperties)
         [Description("Insertion string at position 1.")]
         string InsString1;
         [Description("Insertion string at position 10.")]
@@ -190,53 +149,8 @@ extension SiteSchema {
         string InsString8;
         [Description("Insertion string at position 9.")]
         string InsString9;
-        [Description("Name of the computer that created the message.")]
-        string MachineName;
-        [Description("Unique ID of the message text in the message DLL.")]
-        uint32 MessageID;
-        [Description("Type of the message."),
-         ValueMap{"256", "512", "768", "1024"},
-         Values{"Milestone", "Detail", "Audit", "NTEvent"}]
-        uint32 MessageType;
-        [Description("Display name of the module whose message DLL holds the text.")]
-        string ModuleName;
-        [Description("Whether a client component generated the message."),
-         ValueMap{"0", "2"},
-         Values{"false", "true"}]
-        uint32 PerClient;
-        [Description("ID of the process that created the message.")]
-        uint32 ProcessID;
-        [Key, Description("Unique ID of the status message.")]
-        sint64 RecordID;
-        [Description("Report function."),
-         ValueMap{"0", "16", "32", "48", "64", "80"},
-         Values{"Report", "BeginTransaction", "CommitSuccessfulTransaction", "CommitFailedTransaction",
-                "RollbackTransaction", "ReportEX"}]
-        uint32 ReportFunction;
         [Description("Resource ID of the client; NULL if the message is not about a client.")]
         uint32 ResourceID;
-        [Description("Severity of the message."),
-         ValueMap{"1073741824", "2147483648", "3221225472"},
-         Values{"Informational", "Warning", "Error"}]
-        uint32 Severity;
-        [Indexed, Description("Site code of the site that reported the message.")]
-        string SiteCode;
-        [Description("Transaction status."),
-         ValueMap{"0", "8"},
-         Values{"Failed", "Successful"}]
-        uint32 SuccessfulTransaction;
-        [Description("ID of the thread that created the message.")]
-        uint32 ThreadID;
-        [Description("UTC date and time the message was created.")]
-        datetime Time;
-        [Description("Deprecated.")]
-        string TopLevelSiteCode;
-        [Description("Whether transactions are enabled."),
-         ValueMap{"0", "4"},
-         Values{"False", "True"}]
-        uint32 Transaction;
-        [Description("Win32 error code associated with the message.")]
-        uint32 Win32Error;
     };
 
     [Description("Maps a module name to the message DLL that holds its status message text.")]

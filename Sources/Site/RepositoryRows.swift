@@ -1,0 +1,36 @@
+// RepositoryRows: the two writes the site's bookkeeping makes over and over — a derived row put in place (made,
+// replaced or removed), and the next number for a record — shared by the status log and the content views.
+import CIM
+
+extension CIMRepository {
+    /// Creates or replaces the row of `className` that `values` (keys included) describe, or with nil values
+    /// deletes the row with these `keys`. A class the site does not have is skipped (a site file made before it
+    /// existed); so are properties the class does not have.
+    func putRow(_ className: CIMName, keys: [(CIMName, CIMValue)] = [], _ values: [(CIMName, CIMValue)]?, namespace: String) throws {
+        guard let cls = cimClass(named: className, namespace: namespace) else { return }
+        guard let values else {
+            let path = ObjectPath(className: className, keys: keys.map { .init($0.0, $0.1) })
+            if let existing = try? instance(at: path, namespace: namespace) { try deleteInstance(at: existing.path, namespace: namespace) }
+            return
+        }
+        var row = CIMInstance(of: cls)
+        for (name, value) in keys + values where cls.property(named: name) != nil { try row.set(name, value) }
+        guard var existing = try? instance(at: row.path, namespace: namespace) else {
+            _ = try createInstance(row, namespace: namespace)
+            return
+        }
+        let before = existing
+        for (name, value) in values where cls.property(named: name) != nil { try existing.set(name, value) }
+        if existing != before { try modifyInstance(existing, namespace: namespace) }
+    }
+
+    /// One past the number of rows of a class keyed by one number, or the next free number after it (rows can be
+    /// deleted): a key lookup or two rather than a scan for the largest.
+    func nextFreeNumber(_ className: CIMName, key: CIMName, as value: (Int64) -> CIMValue, namespace: String) throws -> Int64 {
+        var candidate = Int64(try count(of: className, namespace: namespace)) + 1
+        while (try? instance(at: ObjectPath(className: className, keys: [.init(key, value(candidate))]), namespace: namespace)) != nil {
+            candidate += 1
+        }
+        return candidate
+    }
+}
