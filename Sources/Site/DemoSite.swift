@@ -51,7 +51,7 @@ public enum DemoSite {
             _ = try MOFCompiler.compile(SiteSchema.providerLocation(siteCode: "S01", machine: "cm01.contoso.com"), fileName: "DemoProvider.mof",
                                         into: site.repository, namespace: SiteSchema.providerNamespace)
         }
-        try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository)
+        try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository, deferringHealth: true)
         try site.publishSiteSystems()
         try site.repository.performInternally { try writeAuditHistory(into: site) }
         try site.publishSecondarySites()

@@ -99,6 +99,12 @@ extension FleetLoader {
             + FleetGenerator.padded(t.hour, 2) + ":" + FleetGenerator.padded(t.minute, 2) + ":" + FleetGenerator.padded(t.second, 2)
     }
 
+    /// A system's health and security rows alone (none for a system that reports no inventory).
+    mutating func putHealth(of s: FleetSystem) throws {
+        guard let inventory = s.inventory else { return }
+        try putHealth(s, inventory, InventoryHeader(s, inventory, now: now))
+    }
+
     mutating func putHealth(_ s: FleetSystem, _ inv: FleetInventory, _ h: InventoryHeader) throws {
         let c = healthClasses
         let health = inv.health

@@ -101,6 +101,9 @@ struct FleetLoader {
     private var pending: [[CIMInstance]]
     let classes: InventoryClasses
     let healthClasses: HealthClasses
+    /// Whether a system's health and security rows go with the rest of its inventory; off when they are made later,
+    /// on first use (``FleetGenerator/load(systems:seed:now:into:namespace:deferringHealth:)``).
+    var includesHealth = true
     private let system: PreparedClass
     private let user: PreparedClass
     private let userGroup: PreparedClass
@@ -264,7 +267,7 @@ struct FleetLoader {
         ] + clientReport(s))
         if let inventory = s.inventory {
             try putInventory(s, inventory)
-            try putHealth(s, inventory, InventoryHeader(s, inventory, now: now))
+            if includesHealth { try putHealth(s, inventory, InventoryHeader(s, inventory, now: now)) }
         }
     }
 

@@ -26,30 +26,58 @@ public struct FleetGenerator {
     /// The repository must hold the site schema and none of the fleet's resources (see ``Fleet/load(into:namespace:)``).
     ///
     /// - Returns: How many instances of each class the repository then holds.
+    ///
+    /// With `deferringHealth`, the client health and security classes (``Fleet/healthClassNames``, about a third of
+    /// a client's rows) are made the first time one of them is read, by generating the same fleet again: start-up
+    /// pays only for what every session reads. The counts returned then leave those classes out.
     @discardableResult
     public static func load(systems: Int, seed: UInt64 = defaultSeed, now: CIMDateTime, into repository: CIMRepository,
-                            namespace: String? = nil) throws -> [String: Int] {
+                            namespace: String? = nil, deferringHealth: Bool = false) throws -> [String: Int] {
         let count = max(0, systems)
         let reserving = try FleetLoader(repository: repository, namespace: namespace, now: now)
         try reserving.reserve(systems: count, users: userCount(forSystems: count))
         // A large fleet is made on a second thread while this one stores it; a small one is not worth a thread.
         if count >= 2_000 {
             try FleetPipeline.run(into: repository, namespace: namespace) { sink in
-                try make(count, seed: seed, now: now, repository: repository, namespace: namespace, sink: sink)
+                try make(count, seed: seed, now: now, repository: repository, namespace: namespace, sink: sink, health: !deferringHealth)
             }
         } else {
-            try make(count, seed: seed, now: now, repository: repository, namespace: namespace, sink: nil)
+            try make(count, seed: seed, now: now, repository: repository, namespace: namespace, sink: nil, health: !deferringHealth)
         }
-        return try Fleet.instanceCounts(in: repository, namespace: namespace)
+        guard deferringHealth else { return try Fleet.instanceCounts(in: repository, namespace: namespace) }
+        try repository.deferFilling(Fleet.healthClassNames.map { CIMName($0) }, namespace: namespace) { repository in
+            try makeHealth(count, seed: seed, now: now, repository: repository, namespace: namespace)
+        }
+        var counts: [String: Int] = [:]
+        for name in Fleet.classNames { counts[name] = try repository.count(of: CIMName(name), namespace: namespace) }
+        return counts
+    }
+
+    /// The health and security rows of the fleet `load` made: the same systems, generated again in the same
+    /// order (a system's draws depend on those before it), only those rows stored.
+    private static func makeHealth(_ count: Int, seed: UInt64, now: CIMDateTime, repository: CIMRepository, namespace: String?) throws {
+        var generator = FleetGenerator(seed: seed, now: now)
+        generator.makeUsers(forSystems: count)
+        _ = generator.makeGroups()
+        var loader = try FleetLoader(repository: repository, namespace: namespace, now: CIMDateTime(utcMicroseconds: generator.now))
+        generator.systems.reserveCapacity(count)
+        for i in 0..<count {
+            var system = generator.makeSystem(i)
+            try loader.putHealth(of: system)
+            system.inventory = nil
+            generator.systems.append(system)
+        }
+        try loader.flush()
     }
 
     /// Generates the fleet and hands its instances, a class's batch at a time, to `sink` (or the repository).
     private static func make(_ count: Int, seed: UInt64, now: CIMDateTime, repository: CIMRepository, namespace: String?,
-                             sink: (([CIMInstance]) throws -> Void)?) throws {
+                             sink: (([CIMInstance]) throws -> Void)?, health: Bool = true) throws {
         var generator = FleetGenerator(seed: seed, now: now)
         generator.makeUsers(forSystems: count)
         var loader = try FleetLoader(repository: repository, namespace: namespace,
                                      now: CIMDateTime(utcMicroseconds: generator.now), sink: sink)
+        loader.includesHealth = health
         for group in generator.makeGroups() { try loader.put(group) }
         for user in generator.users { try loader.put(user) }
         generator.systems.reserveCapacity(count)
