@@ -43,7 +43,7 @@ struct ContentStatusViews {
         }
         let outcome = ContentOutcome(state)
         let message = DistributionMessages.messages(package: id, nalPath: nalPath, version: "", from: nil, to: state,
-                                                    name: package?["Name"]?.stringValue ?? id).last
+                                                    name: package?["Name"]?.stringValue ?? id).first
         let statusID = try existing?["ID"]
             ?? .uint64(UInt64(repository.nextFreeNumber("SMS_DistributionDPStatus", key: "ID", as: { .uint64(UInt64($0)) }, namespace: namespace)))
         try put("SMS_DistributionDPStatus", keys: [("ID", statusID)], [

@@ -181,6 +181,67 @@ instance of SMS_PackageStatusDistPointsSummarizer
     LastCopied = "20261101090000.000000+000";
 };
 
+// The bare-metal task sequence is on the HQ DPs, beside its boot image, as a deployment needs it.
+instance of SMS_DistributionPoint
+{
+    PackageID = "S0100017";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
+    SiteCode = "S01";
+    SiteName = "Contoso HQ";
+    SourceSite = "S01";
+    PackageType = 4;
+    Status = 0;
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshNow = FALSE;
+    ResourceType = "Windows NT Server";
+    BitsEnabled = FALSE;
+    IsPeerDP = FALSE;
+    IsProtected = FALSE;
+};
+
+instance of SMS_PackageStatusDistPointsSummarizer
+{
+    PackageID = "S0100017";
+    ServerNALPath = "[\"Display=\\\\dp1.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1.contoso.com\\";
+    SiteCode = "S01";
+    State = 0;
+    SummaryDate = "20261101090000.000000+000";
+    SourceVersion = 3;
+    PackageType = 4;
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
+    LastCopied = "20261101090000.000000+000";
+};
+
+instance of SMS_DistributionPoint
+{
+    PackageID = "S0100017";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
+    SiteCode = "S01";
+    SiteName = "Contoso HQ";
+    SourceSite = "S01";
+    PackageType = 4;
+    Status = 0;
+    LastRefreshTime = "20261101090000.000000+000";
+    RefreshNow = FALSE;
+    ResourceType = "Windows NT Server";
+    BitsEnabled = FALSE;
+    IsPeerDP = FALSE;
+    IsProtected = FALSE;
+};
+
+instance of SMS_PackageStatusDistPointsSummarizer
+{
+    PackageID = "S0100017";
+    ServerNALPath = "[\"Display=\\\\dp2.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp2.contoso.com\\";
+    SiteCode = "S01";
+    State = 0;
+    SummaryDate = "20261101090000.000000+000";
+    SourceVersion = 3;
+    PackageType = 4;
+    SourceNALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
+    LastCopied = "20261101090000.000000+000";
+};
+
 instance of SMS_DistributionPoint
 {
     PackageID = "S0100004";

@@ -265,7 +265,9 @@ struct RowWriter {
     func info(_ id: String, _ feature: DeploymentFeature, intent: UInt32, name: String, collection: String, _ collectionName: String,
               target: String, targetName: String, subName: String, securityType: UInt32?) throws -> CIMInstance {
         try information.instance(nil, [
-            .string(id), .uint32(feature.rawValue), .uint32(feature.rawValue), .uint32(intent), .string(name), .string(collection),
+            // DeploymentType is the target's security type, as sites fill it (31 an application, 2 a package's program,
+            // 20 a task sequence), which scripts filter by; the feature where there is none (update groups).
+            .string(id), .uint32(feature.rawValue), .uint32(securityType ?? feature.rawValue), .uint32(intent), .string(name), .string(collection),
             .string(collectionName), .string(target), .string(targetName), .string(subName), securityType.map(CIMValue.uint32) ?? .null,
         ])
     }

@@ -45,6 +45,14 @@ struct SiteSystems {
             ])
             try ContentStatusViews(repository: repository, namespace: namespace, clock: clock).refreshServer(nal)
         }
+        // Each site's hierarchy manager processed the site control file the roles were added through.
+        let log = StatusMessages(repository: repository, namespace: namespace, clock: clock)
+        for code in Set(roles.compactMap { $0["SiteCode"]?.stringValue }).sorted() where code.equalsIgnoringCase(log.siteCode) {
+            try log.raise(StatusMessage(component: "SMS_HIERARCHY_MANAGER", messageID: 3306,
+                                        strings: [#"C:\Program Files\Microsoft Configuration Manager\inboxes\hman.box\\#(code).SCU"#,
+                                                  sites[code]?["SiteName"]?.stringValue ?? code, code],
+                                        attributes: [(.siteCode, code)]))
+        }
     }
 
     private func put(_ className: CIMName, _ values: [(CIMName, CIMValue)]) throws {

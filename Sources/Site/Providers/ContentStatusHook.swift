@@ -67,6 +67,8 @@ enum DistributionMessages {
     /// %1 DP NAL path: "Distribution Manager failed to connect to the distribution point %1. Check your network
     /// and firewall settings."
     static let cannotConnect: UInt32 = 2391
+    /// %1 package name, %2 package ID: "Distribution Manager failed to process package", after a copy failed.
+    static let failedToProcess: UInt32 = 2302
     /// %1 package ID, %2 DP NAL path: the copy was removed from the DP (the ID is not in a public source).
     static let removed: UInt32 = 2332
 
@@ -83,7 +85,8 @@ enum DistributionMessages {
         case .installPending?, .installRetrying?, .contentUpdating?: return [message(starting, [name, nalPath])]
         case .installed?:
             return [message(sent, [package, version, server], transferManager), message(distributed, [package, nalPath])]
-        case .installFailed?: return [message(cannotConnect, [nalPath], severity: .error)]
+        case .installFailed?:
+            return [message(cannotConnect, [nalPath], severity: .error), message(failedToProcess, [name, package], severity: .error)]
         case nil where from != nil: return [message(removed, [package, nalPath])]
         default: return []
         }
