@@ -12,11 +12,9 @@ struct HealthClasses {
     static let count = 11
 
     init(_ repository: CIMRepository, firstID: Int, namespace: String?) throws {
-        var id = firstID
+        var sequence = PreparedClassSequence(repository: repository, namespace: namespace, id: firstID)
         func prepared(_ name: CIMName, _ properties: [CIMName], header: Bool = true) throws -> PreparedClass {
-            defer { id += 1 }
-            let head: [CIMName] = header ? ["ResourceID", "GroupID", "RevisionID", "TimeStamp", "AgentID"] : []
-            return try PreparedClass(repository, name, head + properties, id: id, namespace: namespace)
+            try sequence.next(name, properties, header: header)
         }
         evalResult = try prepared("SMS_CH_EvalResult", [
             "ResourceID", "HealthCheckGUID", "HealthCheckDescription", "EvalTime", "Result", "ResultCode", "ResultDetail",

@@ -12,11 +12,9 @@ struct InventoryClasses {
     static let count = 20
 
     init(_ repository: CIMRepository, firstID: Int, namespace: String?) throws {
-        var id = firstID
+        var sequence = PreparedClassSequence(repository: repository, namespace: namespace, id: firstID)
         func prepared(_ name: CIMName, _ properties: [CIMName], header: Bool = true) throws -> PreparedClass {
-            defer { id += 1 }
-            let head: [CIMName] = header ? ["ResourceID", "GroupID", "RevisionID", "TimeStamp", "AgentID"] : []
-            return try PreparedClass(repository, name, head + properties, id: id, namespace: namespace)
+            try sequence.next(name, properties, header: header)
         }
         operatingSystem = try prepared("SMS_G_System_OPERATING_SYSTEM", [
             "BootDevice", "BuildNumber", "Caption", "CodeSet", "CountryCode", "CSName", "CurrentTimeZone", "FreePhysicalMemory",
@@ -277,5 +275,19 @@ extension FleetLoader {
             minor: parts.dropFirst().first.flatMap { UInt32($0) }.map { .uint32($0) } ?? .null)
         softwareValues[sw] = values
         return values
+    }
+}
+
+/// Prepares inventory classes one after another, numbering their loader queues in order; each lists the inventory
+/// header's properties first unless told not to.
+struct PreparedClassSequence {
+    let repository: CIMRepository
+    let namespace: String?
+    var id: Int
+
+    mutating func next(_ name: CIMName, _ properties: [CIMName], header: Bool = true) throws -> PreparedClass {
+        defer { id += 1 }
+        let head: [CIMName] = header ? ["ResourceID", "GroupID", "RevisionID", "TimeStamp", "AgentID"] : []
+        return try PreparedClass(repository, name, head + properties, id: id, namespace: namespace)
     }
 }
