@@ -220,8 +220,8 @@ final class ServeProcess {
         #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')", ["-X", "DELETE"]).status == 204)
         #expect(try s.curl("/AdminService/wmi/SMS_Package('\(packageID)')").status == 404)
         // Each change is audited as the request's user (the SMS Provider's 30000 created, 30001 modified, 30002
-        // deleted), read back as an admin would, through the same route.
-        let audits = try s.curl("/AdminService/wmi/SMS_StatMsgWithInsStrings", ["-G", "--data-urlencode", "$filter=MessageType eq 768",
+        // deleted), read back as an admin would, through the same route (the demo's own history is by others).
+        let audits = try s.curl("/AdminService/wmi/SMS_StatMsgWithInsStrings", ["-G", "--data-urlencode", "$filter=MessageType eq 768 and InsString1 eq '\(ServeProcess.user)'",
                                                                                  "--data-urlencode", "$select=MessageID,InsString1,InsString2",
                                                                                  "--data-urlencode", "$orderby=RecordID"])
         #expect(audits.status == 200)

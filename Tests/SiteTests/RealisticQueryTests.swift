@@ -199,8 +199,8 @@ import Testing
 //
 // - select stmsgin.InsStrValue from SMS_StatMsg stmsg inner join SMS_StatMsgInsStrings stmsgin on stmsg.RecordID = stmsgin.RecordID where stmsg.Component = 'SMS_MP_CONTROL_MANAGER' and stmsg.MessageID = 1013 and stmsgin.InsStrIndex = 0 and stmsgin.SiteCode = 'S01'
 //   source: https://github.com/dotraphael/SCCMAdminEbookv4/blob/HEAD/TrainingFiles/Course%20Scripts/10.1.2.3.%20Installing%20Site%20System%20Role.ps1 ($SiteCode→S01)
-//   result: WBEM_E_INVALID_QUERY: class SMS_StatMsgInsStrings has no property 'SiteCode'
-//   reason: missing property — SMS_StatMsgInsStrings.SiteCode
+//   result: no rows
+//   reason: no matching data — no role-installation history (MP control manager 1013, component manager 1027)
 //
 // - select stmsg.* from SMS_StatMsg stmsg where stmsg.Component = 'SMS_MP_CONTROL_MANAGER' and stmsg.MessageID = 500 and stmsg.SiteCode = 'S01'
 //   source: https://github.com/dotraphael/SCCMAdminEbookv4/blob/HEAD/TrainingFiles/Course%20Scripts/10.1.2.3.%20Installing%20Site%20System%20Role.ps1 ($SiteCode→S01)
@@ -214,18 +214,18 @@ import Testing
 //
 // - select stmsgin.InsStrValue from SMS_StatMsg stmsg inner join SMS_StatMsgInsStrings stmsgin on stmsg.RecordID = stmsgin.RecordID where stmsg.Component = 'SMS_SITE_COMPONENT_MANAGER' and stmsg.MessageID = 1027 and stmsgin.InsStrIndex = 0 and stmsgin.SiteCode = 'S01'
 //   source: https://github.com/dotraphael/SCCMAdminEbookv4/blob/HEAD/TrainingFiles/Course%20Scripts/08.7.%20Validating%20Installation.ps1 (site 001→S01)
-//   result: WBEM_E_INVALID_QUERY: class SMS_StatMsgInsStrings has no property 'SiteCode'
-//   reason: missing property — SMS_StatMsgInsStrings.SiteCode
+//   result: no rows
+//   reason: no matching data — no role-installation history (MP control manager 1013, component manager 1027)
 //
 // - select stat.*, ins.*, att1.*, stat.Time from SMS_StatusMessage as stat left join SMS_StatMsgInsStrings as ins on stat.RecordID = ins.RecordID left join SMS_StatMsgAttributes as att1 on stat.RecordID = att1.RecordID inner join SMS_StatMsgInsStrings as ins2 on stat.RecordID = ins2.RecordID where stat.MessageType = 768 and stat.MessageID >= 30069 and stat.MessageID <= 30087 and ins2.InsStrIndex = 2 and ins2.InsStrValue = 'PC-0001' and stat.Time >= '2026/11/01 00:00:00.000' order by stat.Time desc
 //   source: https://github.com/dotraphael/SCCMAdminEbookv4/blob/HEAD/TrainingFiles/Course%20Scripts/14.6.%20Monitoring%20Remote%20Access%20from%20Server.ps1 (WKS0001→PC-0001, $Date→literal)
 //   result: no rows
-//   reason: no matching data — no audit messages (MessageType 768, remote-control IDs 30069-30087) in the demo
+//   reason: no matching data — no remote-control audits (IDs 30069-30087); remote control is not simulated
 //
 // - select stat.Time, stat.MessageID, ins.InsStrIndex, ins.InsStrValue, att1.AttributeID, att1.AttributeTime, att1.AttributeValue from SMS_StatusMessage as stat left join SMS_StatMsgInsStrings as ins on stat.RecordID = ins.RecordID left join SMS_StatMsgAttributes as att1 on stat.RecordID = att1.RecordID inner join SMS_StatMsgInsStrings as ins2 on stat.RecordID = ins2.RecordID where stat.MessageType = 768 and stat.MessageID >= 30069 and stat.MessageID <= 30087 and ins2.InsStrIndex = 2 and ins2.InsStrValue = 'PC-0001' and stat.Time >= '2026/11/01 00:00:00.000' order by stat.Time desc
 //   source: https://github.com/dotraphael/SCCMAdminEbookv4/blob/HEAD/TrainingFiles/Course%20Scripts/14.6.%20Monitoring%20Remote%20Access%20from%20Server.ps1 (WKS0001→PC-0001, $Date→literal)
 //   result: no rows
-//   reason: no matching data — no audit messages (MessageType 768, IDs 30069-30087)
+//   reason: no matching data — no remote-control audits (IDs 30069-30087); remote control is not simulated
 //
 // - select stat.*, ins.*, att1.*, stat.Time from SMS_StatusMessage as stat left join SMS_StatMsgInsStrings as ins on stat.RecordID = ins.RecordID left join SMS_StatMsgAttributes as att1 on stat.RecordID = att1.RecordID where stat.ModuleName = 'SMS Client' and stat.MessageID = 669 and stat.SiteCode = 'S01' and stat.Time >= '2026/11/01 00:00:00.000' order by stat.Time desc
 //   source: https://learn.microsoft.com/en-us/powershell/module/configurationmanager/new-cmstatusmessagequery (##PRM## prompts→S01 and a date)
@@ -250,7 +250,7 @@ import Testing
 // - SELECT * FROM SMS_StatusMessage WHERE Time >= '2026/11/26 00:00:00' AND Time <= '2026/11/26 23:59:59' AND MessageID >= 30000 AND MessageID <= 45000
 //   source: public GitHub code, search-index file id 67335680500 ($TargetDate→2026/11/26)
 //   result: no rows
-//   reason: no matching data — no audit messages (MessageID 30000-45000)
+//   reason: no matching data — no audit message on the clock's day (the demo's history is older; a session's changes are audited at the clock's time)
 //
 // - SELECT LocalizedDisplayName, Technology, AppModelName, CI_UniqueID, Priority, IsEnabled FROM SMS_DeploymentType
 //   source: public GitHub code, search-index file id 61412113740
