@@ -95,6 +95,15 @@ private let packageClasses: [CIMName] = [
             "SMS_NAL_Methods": [],
             "SMS_ExtendedStatus": [],
             "SMS_CollectionRule": [],
+            // Status messages (SMS_StatMsg marks none on its page: the records are SMS_StatusMessage's).
+            "SMS_StatusMessage": ["RecordID"], "SMS_StatMsg": ["RecordID"], "SMS_StatMsgWithInsStrings": ["RecordID"],
+            "SMS_StatMsgAttributes": ["AttributeID", "AttributeTime", "AttributeValue", "RecordID"],
+            "SMS_StatMsgInsStrings": ["InsStrIndex", "RecordID"], "SMS_StatMsgModuleNames": ["ModuleName"],
+            // Content status.
+            "SMS_DistributionStatus": ["MessageCategory", "ObjectID"], "SMS_PackageStatusDetailSummarizer": ["PackageID", "SiteCode"],
+            "SMS_PackageStatusRootSummarizer": ["PackageID"], "SMS_ObjectContentInfo": ["ObjectID"],
+            "SMS_DPContentInfo": ["NALPath", "ObjectID"], "SMS_PackageContentServerInfo": ["ContentServerID", "ObjectID"],
+            "SMS_DPStatusInfo": ["NALPath"], "SMS_DistributionPointInfo": ["NALPath", "ResourceType", "SiteCode"],
         ]
         for (className, expected) in keys {
             let actual = try cimClass(className, in: repo).keyProperties.map(\.name)
