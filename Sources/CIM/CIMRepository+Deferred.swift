@@ -2,23 +2,32 @@
 // derived data (every client's state for every deployment) costs nothing at start-up for the sessions that never
 // read it.
 
-/// Rows made on first use: `fill` runs once, the first time any of `classes` (or a class above or below one) in
-/// the namespace is read or changed, or the whole repository is dumped or stored.
+/// Rows made on first use: `fill` runs once, the first time any of `triggers` in the namespace is read or changed,
+/// or the whole repository is dumped or stored.
 struct DeferredFill {
     let namespace: CIMName
-    let classes: Set<CIMName>
+    /// The classes named, their subclasses (a row of one is a row of the class) and their superclasses (a deep read
+    /// of one reads the class): worked out once, so a read's check is one set lookup.
+    let triggers: Set<CIMName>
     let fill: @Sendable (CIMRepository) throws -> Void
 }
 
 extension CIMRepository {
     /// Defers making the rows of `classes` until they are first used. `fill` receives the repository it runs on (a
     /// copy made with ``init(copying:)`` keeps the deferral and fills itself); it runs as the repository's own work
-    /// (not audited), outside any transaction a client has open, so a rollback does not take its rows away.
+    /// (not audited), outside any transaction a client has open, so a rollback does not take its rows away. The
+    /// classes and their families must exist when this is called (a subclass added later does not set it off).
     public func deferFilling(_ classes: [CIMName], namespace: String? = nil,
                              _ fill: @escaping @Sendable (CIMRepository) throws -> Void) throws(CIMError) {
         try locked { () throws(CIMError) in
             let ns = try resolveNamespace(namespace)
-            deferredFills.append(DeferredFill(namespace: ns, classes: Set(classes), fill: fill))
+            var triggers = Set<CIMName>()
+            for name in classes {
+                guard let cls = stores[ns]?.classes[name] else { throw CIMError(.invalidClass, "Class \(name) does not exist.") }
+                triggers.formUnion(stores[ns]!.descendants(of: name))
+                triggers.formUnion(cls.lineage.map(\.name))
+            }
+            deferredFills.append(DeferredFill(namespace: ns, triggers: triggers, fill: fill))
         }
     }
 
@@ -27,8 +36,7 @@ extension CIMRepository {
         while let next = locked({ deferredFills.isEmpty ? nil : deferredFills.removeFirst() }) { try run(next) }
     }
 
-    /// Runs the fills that cover `className` in `ns`: the class itself, its subclasses (a deep read) and its
-    /// superclasses (a row of the class is also a row of those). Called at the start of every read and change.
+    /// Runs the fills `className` in `ns` sets off. Called at the start of every read and change.
     @inline(__always)
     func fillIfDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
         guard !deferredFills.isEmpty else { return }
@@ -36,12 +44,8 @@ extension CIMRepository {
     }
 
     private func fillDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
-        let related: Set<CIMName> = locked {
-            guard let cls = stores[ns]?.classes[className] else { return [] }
-            return Set(stores[ns]!.descendants(of: className)).union(cls.lineage.map(\.name))
-        }
         while let next = locked({ () -> DeferredFill? in
-            guard let i = deferredFills.firstIndex(where: { $0.namespace == ns && !$0.classes.isDisjoint(with: related) }) else { return nil }
+            guard let i = deferredFills.firstIndex(where: { $0.namespace == ns && $0.triggers.contains(className) }) else { return nil }
             return deferredFills.remove(at: i)
         }) {
             do { try run(next) } catch let error as CIMError { throw error } catch {
@@ -57,7 +61,7 @@ extension CIMRepository {
             undoLog = []
             explicitLevels = 0
             defer { undoLog = open; explicitLevels = explicit }
-            try performInternally { try performAtomically { try deferred.fill(self) } }
+            try performInternally { try deferred.fill(self) }
         }
     }
 }

@@ -24,14 +24,14 @@ extension CIMRepository {
         locked { requestObservers.append(requestObserver) }
     }
 
-    /// Runs `body` as the repository's own work — a site's timers, a bulk load: the changes it makes are not
-    /// client requests and are not reported.
+    /// Runs `body` as the repository's own work — a site's timers, a bulk load — all together or not at all, as
+    /// ``performAtomically(_:)`` does: the changes it makes are not client requests and are not reported.
     @discardableResult
-    public func performInternally<T>(_ body: () throws -> T) rethrows -> T {
+    public func performInternally<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         requestDepth += 1
         defer { requestDepth -= 1; lock.unlock() }
-        return try body()
+        return try performAtomically(body)
     }
 
     /// Runs one operation; `outermost` tells it whether a client asked for it (rather than a provider or hook

@@ -37,7 +37,7 @@ struct ContentStatusViews {
         ] })
         let existing = try repository.instances(of: "SMS_DistributionDPStatus", where: "PackageID", equals: .string(id), namespace: namespace)
             .first { $0["NalPath"]?.stringValue?.equalsIgnoringCase(nalPath) == true }
-        guard let row, let state = ContentStatusHook.state(row) else {
+        guard let row, let state = DistributionState(of: row) else {
             if let existing { try repository.deleteInstance(at: existing.path, namespace: namespace) }
             return
         }
@@ -131,7 +131,7 @@ struct ContentStatusViews {
 
         init(_ rows: [CIMInstance]) {
             for row in rows {
-                guard let state = ContentStatusHook.state(row) else { continue }
+                guard let state = DistributionState(of: row) else { continue }
                 targeted += 1
                 switch ContentOutcome(state) {
                 case .success: success += 1
@@ -147,10 +147,7 @@ struct ContentStatusViews {
         }
     }
 
-    private func package(_ id: String) -> CIMInstance? {
-        try? repository.instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", .string(id))]),
-                                 namespace: namespace)
-    }
+    private func package(_ id: String) -> CIMInstance? { repository.package(.string(id), namespace: namespace) }
 
     /// PackageType and the security ObjectTypeID of a package, by its class.
     static func types(of package: CIMInstance?) -> (UInt32, UInt32) {

@@ -26,7 +26,7 @@ extension DemoSite {
                 guard let time = dates.lazy.compactMap({ name -> CIMDateTime? in
                     if case .datetime(let t)? = object[name] { return t } else { return nil }
                 }).first else { continue }
-                let user = administrators[Int(InventoryExtension.stableHash(object.path.description) % UInt64(administrators.count))]
+                let user = administrators[Int(FleetRandom.fnv1a(object.path.description.utf8) % UInt64(administrators.count))]
                 guard var message = AuditTrail.message(for: .create(object), user: user, site: site.siteCode) else { continue }
                 message.time = time
                 history.append((time, message))

@@ -34,11 +34,7 @@ struct DeploymentState {
     }
 
     /// The deployment's part of ``bucket(resourceID:deploymentID:)``, worked out once per deployment.
-    static func seed(_ deploymentID: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in deploymentID.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return h
-    }
+    static func seed(_ deploymentID: String) -> UInt64 { FleetRandom.fnv1a(deploymentID.utf8) }
 
     static func bucket(resourceID: UInt32, seed h: UInt64) -> Int {
         var z = h ^ (UInt64(resourceID) &* 0x9E37_79B9_7F4A_7C15)

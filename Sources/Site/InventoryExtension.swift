@@ -54,12 +54,10 @@ public struct InventoryExtension {
             made.append((source, cls))
         }
         try repository.performInternally {
-            try repository.performAtomically {
-                for (source, cls) in made {
-                    try repository.addClass(cls, namespace: namespace)
-                    try repository.createIndex(on: "ResourceID", of: cls.name, namespace: namespace)
-                    try fill(cls, from: source)
-                }
+            for (source, cls) in made {
+                try repository.addClass(cls, namespace: namespace)
+                try repository.createIndex(on: "ResourceID", of: cls.name, namespace: namespace)
+                try fill(cls, from: source)
             }
         }
         return made.map(\.1.name)
@@ -93,7 +91,7 @@ public struct InventoryExtension {
 
     /// A rule's value for one system.
     static func value(_ rule: String, for property: CIMProperty, of system: CIMInstance, id: UInt32, className: CIMName) throws -> CIMValue {
-        let seed = stableHash("\(className).\(property.name):\(id)")
+        let seed = FleetRandom.fnv1a("\(className).\(property.name):\(id)".utf8)
         let text: String
         if rule.lowercased().hasPrefix("one of ") {
             let choices = rule.dropFirst(7).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -130,13 +128,6 @@ public struct InventoryExtension {
             rest = rest[rest.index(after: close)...]
         }
         return out + rest
-    }
-
-    /// FNV-1a: the same number for the same text on every machine (Swift's Hasher is seeded per process).
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }
 

@@ -1,5 +1,6 @@
-// RepositoryRows: the two writes the site's bookkeeping makes over and over — a derived row put in place (made,
-// replaced or removed), and the next number for a record — shared by the status log and the content views.
+// RepositoryRows: the lookups and writes the site's bookkeeping makes over and over — a package by its ID, a
+// derived row put in place (made, replaced or removed), the next number for a record — shared by the providers,
+// the status log and the content views.
 import CIM
 
 extension CIMRepository {
@@ -32,5 +33,10 @@ extension CIMRepository {
             candidate += 1
         }
         return candidate
+    }
+
+    /// The package (of any package class) with this PackageID, or nil.
+    func package(_ id: CIMValue, namespace: String? = nil) -> CIMInstance? {
+        try? instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", id)]), namespace: namespace)
     }
 }

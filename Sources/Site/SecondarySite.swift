@@ -67,8 +67,8 @@ extension SimulatedSite {
 
     /// A site file keeps its secondaries' namespaces but not that they are read-only: say it again.
     func protectSecondaryNamespaces() {
-        for name in repository.namespaces where name.lowercased().hasPrefix("root\\sms\\site_") && !name.equalsIgnoringCase(namespace) {
-            let code = String(name.dropFirst("root\\sms\\site_".count)).uppercased()
+        for name in repository.namespaces where !name.equalsIgnoringCase(namespace) {
+            guard let code = Self.siteCode(of: name) else { continue }
             SecondarySite(repository: repository, primaryNamespace: namespace, primaryCode: siteCode, code: code).protect()
         }
     }

@@ -58,14 +58,20 @@ public final class SimulatedSite: @unchecked Sendable {
     /// is read from the namespace, `root\sms\site_<code>`.
     public init(attachingTo repository: CIMRepository, clock: SiteClock = SiteClock()) throws {
         let namespace = repository.defaultNamespace
-        guard let range = namespace.range(of: "site_", options: [.caseInsensitive, .backwards]),
+        guard let code = Self.siteCode(of: namespace),
               repository.cimClass(named: "SMS_PackageStatusDistPointsSummarizer") != nil else {
             throw CIMError(.invalidNamespace, "\(namespace) is not a ConfigMgr site namespace with the SMS Provider schema (root\\sms\\site_<code>).")
         }
-        self.siteCode = String(namespace[range.upperBound...]).uppercased()
+        self.siteCode = code
         self.clock = clock
         self.repository = repository
         try finishSetUp()
+    }
+
+    /// The site code a site namespace names (`root\sms\site_S01` → S01), or nil for another namespace.
+    static func siteCode(of namespace: String) -> String? {
+        guard let range = namespace.range(of: "site_", options: [.caseInsensitive, .backwards]) else { return nil }
+        return String(namespace[range.upperBound...]).uppercased()
     }
 
     private func finishSetUp() throws {
@@ -123,9 +129,7 @@ public final class SimulatedSite: @unchecked Sendable {
     /// were loaded in bulk (the demo fleet, a MOF file of systems).
     public func refreshCollections() throws {
         try repository.performInternally {
-            try repository.performAtomically {
-                try CollectionEvaluator(repository: repository, namespace: namespace, clock: clock).refreshAll()
-            }
+            try CollectionEvaluator(repository: repository, namespace: namespace, clock: clock).refreshAll()
         }
     }
 
@@ -138,13 +142,12 @@ public final class SimulatedSite: @unchecked Sendable {
         if let earliest = lock.withLock({ earliestMoving }), earliest > due { return }
         var remaining = Int64.max
         for row in movingRows() {
-            guard let state = row["State"]?.integerValue.flatMap({ DistributionState(rawValue: Int($0)) }),
-                  case .datetime(let since)? = row["SummaryDate"] else { continue }
+            guard let state = DistributionState(of: row), case .datetime(let since)? = row["SummaryDate"] else { continue }
             if since.utcMicroseconds > due {
                 remaining = min(remaining, since.utcMicroseconds)
                 continue
             }
-            try? repository.performInternally { try repository.performAtomically { try advance(row, from: state, at: now) } }
+            try? repository.performInternally { try advance(row, from: state, at: now) }
         }
         // Rows advanced just now may be moving again (a retry); they noted themselves through the hook.
         lock.withLock { earliestMoving = min(remaining, earliestMoving.map { $0 > due ? $0 : Int64.max } ?? Int64.max) }
@@ -192,6 +195,12 @@ public enum DistributionState: Int, Sendable, CaseIterable {
         case .installPending, .installRetrying, .contentUpdating, .removalPending, .removalRetrying: true
         case .installed, .installFailed, .removalFailed, .contentMonitoring: false
         }
+    }
+
+    /// The state of a summarizer row (nil when State is null or not one of the SDK's).
+    init?(of row: CIMInstance) {
+        guard let raw = row["State"]?.integerValue, let state = Self(rawValue: Int(raw)) else { return nil }
+        self = state
     }
 
     public var name: String {
@@ -244,7 +253,7 @@ struct SummaryHook: InstanceHook {
         case .create(let r), .modify(_, let r): row = r
         case .delete: return
         }
-        guard let state = row["State"]?.integerValue.flatMap({ DistributionState(rawValue: Int($0)) }),
+        guard let state = DistributionState(of: row),
               state.isMoving,
               case .datetime(let since)? = row["SummaryDate"] else { return }
         site?.noteMoving(since: since.utcMicroseconds)

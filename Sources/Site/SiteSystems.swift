@@ -66,9 +66,7 @@ extension SimulatedSite {
     /// SMS_DPStatusInfo) — what a site does as its roles are installed; the demo calls it once its data is in.
     public func publishSiteSystems() throws {
         try repository.performInternally {
-            try repository.performAtomically {
-                try SiteSystems(repository: repository, namespace: namespace, clock: clock).publish()
-            }
+            try SiteSystems(repository: repository, namespace: namespace, clock: clock).publish()
         }
     }
 }

@@ -54,10 +54,7 @@ struct StatusMessages {
     static let siteServer = "CM01.contoso.com"
 
     /// The site code of the namespace (`root\sms\site_S01` → S01).
-    var siteCode: String {
-        guard let range = namespace.range(of: "site_", options: .caseInsensitive) else { return "" }
-        return String(namespace[range.upperBound...]).uppercased()
-    }
+    var siteCode: String { SimulatedSite.siteCode(of: namespace) ?? "" }
 
     /// Stores one message in every status class the site has; returns its RecordID.
     @discardableResult

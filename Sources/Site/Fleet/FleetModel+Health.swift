@@ -221,9 +221,7 @@ extension FleetSystem {
     public var hardwareID: String {
         let bytes = Array((hardware.uuid + "|" + hardware.serialNumber).utf8)
         // FNV-1a with three offsets: 192 bits, of which the first 160 are printed.
-        let words = [0xCBF2_9CE4_8422_2325, 0x84222325CBF29CE4, 0x9E37_79B9_7F4A_7C15].map { (basis: UInt64) -> UInt64 in
-            bytes.reduce(basis) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
-        }
+        let words = [0xCBF2_9CE4_8422_2325, 0x84222325CBF29CE4, 0x9E37_79B9_7F4A_7C15].map { FleetRandom.fnv1a(bytes, basis: $0) }
         let digits = words.map { FleetGenerator.hex($0, 16) }.joined()
         return "2:" + digits.prefix(40)
     }

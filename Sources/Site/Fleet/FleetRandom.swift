@@ -49,3 +49,11 @@ public struct FleetRandom: RandomNumberGenerator, Sendable {
         return items[items.count - 1].0
     }
 }
+
+extension FleetRandom {
+    /// FNV-1a over bytes: the same number for the same text on every machine and run (Swift's Hasher is seeded per
+    /// process), for values that must follow from a name — a deployment's bucket, an inventory rule's choice.
+    public static func fnv1a(_ bytes: some Sequence<UInt8>, basis: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        bytes.reduce(basis) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
+    }
+}

@@ -74,16 +74,16 @@ struct AuditTrail: RequestObserver {
         if lineage.contains(where: { $0.string.hasPrefix("SMS_StatMsg") || $0 == "SMS_StatusMessage" }) { return nil }
         // Deleting a discovered device or user is the SMS Provider's 30066: %1 user, %2 resource ID, %3 its name.
         if case .delete = request, lineage.contains("SMS_Resource") {
-            let id = instance["ResourceID"].map(text) ?? ""
-            let name = (instance["Name"] ?? instance["UniqueUserName"]).map(text) ?? ""
+            let id = instance["ResourceID"]?.displayText ?? ""
+            let name = (instance["Name"] ?? instance["UniqueUserName"])?.displayText ?? ""
             return audit(resourceDeleted, user: user, strings: [user, id, name, instance.className.string], attributes: [])
         }
         guard let family = families.first(where: { lineage.contains($0.className) }) else {
             return audit(other, user: user, strings: [user, instance.className.string, instance.path.description, site],
                          attributes: [])
         }
-        let id = instance[family.idProperty].map(text) ?? ""
-        let name = instance[family.nameProperty].map(text) ?? ""
+        let id = instance[family.idProperty]?.displayText ?? ""
+        let name = instance[family.nameProperty]?.displayText ?? ""
         return audit(pick(family), user: user, strings: [user, id, name, instance.className.string],
                      attributes: family.attribute.map { [($0, id)] } ?? [])
     }
@@ -92,7 +92,7 @@ struct AuditTrail: RequestObserver {
     /// AddDistributionPoints the package), naming the method as %4; RequestRefresh as an Update Membership.
     private static func methodAudit(_ method: CIMName, of cls: CIMClass, target: ObjectPath, user: String, site: String) -> StatusMessage {
         let lineage = cls.lineage.map(\.name)
-        let id = target.keys.first?.value.stringValue ?? target.keys.first?.value.integerValue.map { String($0) } ?? ""
+        let id = target.keys.first?.value.displayText ?? ""
         if !target.isClassPath, let family = families.first(where: { lineage.contains($0.className) }) {
             let messageID = method == "RequestRefresh" && family.className == "SMS_Collection" ? membershipRefreshed : family.modified
             return audit(messageID, user: user, strings: [user, id, "", "\(cls.name).\(method)"],
@@ -107,9 +107,5 @@ struct AuditTrail: RequestObserver {
         StatusMessage(component: component, messageID: id, kind: .audit,
                       module: "SMS Provider", strings: strings,
                       attributes: [(.userName, user)] + attributes)
-    }
-
-    private static func text(_ value: CIMValue) -> String {
-        value.stringValue ?? value.integerValue.map { String($0) } ?? ""
     }
 }

@@ -24,7 +24,7 @@ struct ContentStatusHook: InstanceHook {
         // A site file made before these classes existed has none of them: there is nothing to keep.
         guard views.hasViews else { return }
         try views.refresh(package: packageID, nalPath: nalPath)
-        let before = old.flatMap(Self.state), after = new.flatMap(Self.state)
+        let before = old.flatMap(DistributionState.init(of:)), after = new.flatMap(DistributionState.init(of:))
         guard before != after else { return }
         let log = StatusMessages(repository: context.repository, namespace: context.namespace, clock: site.clock)
         let version = row["SourceVersion"]?.integerValue.map { String($0) } ?? "1"
@@ -32,10 +32,6 @@ struct ContentStatusHook: InstanceHook {
                                                      from: before, to: after, name: views.packageName(packageID)) {
             try log.raise(message)
         }
-    }
-
-    static func state(_ row: CIMInstance) -> DistributionState? {
-        row["State"]?.integerValue.flatMap { DistributionState(rawValue: Int($0)) }
     }
 }
 

@@ -53,12 +53,11 @@ struct DistributionProvider {
         return .success()
     }
 
-    enum Resolution { case success(Target), failure(MethodResult) }
 
     /// Checks one (site, NAL path) pair: the path parses, the site exists, and the server holds the
     /// "SMS Distribution Point" role at that site.
     func resolve(_ repo: CIMRepository, site siteValue: CIMValue, nal nalValue: CIMValue, index i: Int,
-                 siteParameter: String = "SiteCode", nalParameter: String = "NALPath") -> Resolution {
+                 siteParameter: String = "SiteCode", nalParameter: String = "NALPath") -> Resolution<Target> {
         guard let siteCode = siteValue.stringValue, !siteCode.isEmpty else {
             return .failure(.failure(.invalidParameter, parameter: siteParameter, index: i, "is null or empty"))
         }
@@ -148,7 +147,7 @@ struct DistributionProvider {
             try repo.modifyInstance(dp)
         }
         for var row in try repo.instances(of: "SMS_PackageStatusDistPointsSummarizer", where: "PackageID", equals: id) {
-            let state = row["State"]?.integerValue.flatMap { DistributionState(rawValue: Int($0)) }
+            let state = DistributionState(of: row)
             guard state != .removalPending && state != .removalRetrying else { continue }
             try row.set("State", .uint32(UInt32(DistributionState.contentUpdating.rawValue)))
             try row.set("SourceVersion", .uint32(UInt32(clamping: version)))
@@ -167,7 +166,7 @@ struct DistributionProvider {
         guard let row = rows.first(where: { sameDP($0["ServerNALPath"]?.stringValue, nal) }) else {
             return .failure(.notFound, parameter: "NALPath", "package \(id) is not on distribution point \(nal)")
         }
-        let state = row["State"]?.integerValue.flatMap { DistributionState(rawValue: Int($0)) }
+        let state = DistributionState(of: row)
         if !cancel {
             // Verification re-checks the content: a failed copy is retried, an installed one stays installed.
             guard state == .installFailed else { return .success() }
@@ -237,3 +236,6 @@ struct DistributionPointHook: InstanceHook {
         }
     }
 }
+
+/// What a method's argument names, or the failure the method returns when it names nothing usable.
+enum Resolution<Value> { case success(Value), failure(MethodResult) }

@@ -122,15 +122,14 @@ struct GroupProvider {
     }
 
     /// The packages a PackageIDs argument names, every one checked before anything changes.
-    private func packages(named call: MethodInvocation) -> Result<[CIMInstance], MethodFailure> {
+    private func packages(named call: MethodInvocation) -> Resolution<[CIMInstance]> {
         guard case .array(let ids) = call["PackageIDs"], ids.count > 0 else {
-            return .failure(MethodFailure(.failure(.invalidParameter, parameter: "PackageIDs", "is required: pass an array of package IDs such as [\"S0100001\"]")))
+            return .failure(.failure(.invalidParameter, parameter: "PackageIDs", "is required: pass an array of package IDs such as [\"S0100001\"]"))
         }
         var found: [CIMInstance] = []
         for (i, id) in ids.elements.enumerated() {
-            guard let text = id.stringValue,
-                  let package = try? call.repository.instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", .string(text))])) else {
-                return .failure(MethodFailure(.failure(.notFound, parameter: "PackageIDs", index: i, "no package has the ID \(id.displayText)")))
+            guard id.stringValue != nil, let package = call.repository.package(id) else {
+                return .failure(.failure(.notFound, parameter: "PackageIDs", index: i, "no package has the ID \(id.displayText)"))
             }
             found.append(package)
         }
@@ -141,7 +140,7 @@ struct GroupProvider {
     func addPackages(_ call: MethodInvocation) throws -> MethodResult {
         guard let site, let groupID = call.instance?["GroupID"]?.stringValue else { return .failure(.notFound, "no group") }
         switch packages(named: call) {
-        case .failure(let f): return f.result
+        case .failure(let result): return result
         case .success(let packages):
             for package in packages { try target(package, at: groupID, call.repository, now: site.clock.now) }
         }
@@ -156,19 +155,17 @@ struct GroupProvider {
         let repo = call.repository
         let packages: [CIMInstance]
         switch self.packages(named: call) {
-        case .failure(let f): return f.result
+        case .failure(let result): return result
         case .success(let found): packages = found
         }
-        for (i, package) in packages.enumerated() {
-            let link = ObjectPath(className: "SMS_DPGroupPackages", keys: [.init("GroupID", .string(groupID)), .init("PkgID", package["PackageID"] ?? .null)])
-            guard (try? repo.instance(at: link)) != nil else {
-                return .failure(.notFound, parameter: "PackageIDs", index: i, "package \(package["PackageID"]?.stringValue ?? "") is not targeted at group \(groupID)")
-            }
+        let links = packages.map { ObjectPath(className: "SMS_DPGroupPackages", keys: [.init("GroupID", .string(groupID)), .init("PkgID", $0["PackageID"] ?? .null)]) }
+        for (i, link) in links.enumerated() where (try? repo.instance(at: link)) == nil {
+            return .failure(.notFound, parameter: "PackageIDs", index: i, "package \(packages[i]["PackageID"]?.stringValue ?? "") is not targeted at group \(groupID)")
         }
         let members = try members(of: groupID, repo)
-        for package in packages {
+        for (package, link) in zip(packages, links) {
             let id = package["PackageID"] ?? .null
-            try repo.deleteInstance(at: ObjectPath(className: "SMS_DPGroupPackages", keys: [.init("GroupID", .string(groupID)), .init("PkgID", id)]))
+            try repo.deleteInstance(at: link)
             for member in members {
                 let dp = ObjectPath(className: "SMS_DistributionPoint", keys: [.init("PackageID", id), .init("ServerNALPath", .string(member.serverNALPath)), .init("SiteCode", .string(member.siteCode))])
                 if let found = try? repo.instance(at: dp), found["Status"] != .uint32(DistributionPointStatus.deleted.rawValue) {
@@ -188,7 +185,7 @@ struct GroupProvider {
     func packages(of groupID: String, _ repo: CIMRepository) throws -> [CIMInstance] {
         try repo.instances(of: "SMS_DPGroupPackages", where: "GroupID", equals: .string(groupID)).compactMap { link in
             guard let id = link["PkgID"] else { return nil }
-            return try? repo.instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", id)]))
+            return repo.package(id)
         }
     }
 
@@ -203,10 +200,4 @@ struct GroupProvider {
         if let site { try group.set("ModifiedOn", .datetime(site.clock.now)) }
         try repo.modifyInstance(group)
     }
-}
-
-/// A method's failure result, carried through a Result.
-struct MethodFailure: Error {
-    let result: MethodResult
-    init(_ result: MethodResult) { self.result = result }
 }
