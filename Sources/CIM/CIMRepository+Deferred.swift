@@ -10,6 +10,9 @@ struct DeferredFill {
     /// of one reads the class): worked out once, so a read's check is one set lookup.
     let triggers: Set<CIMName>
     let fill: @Sendable (CIMRepository) throws -> Void
+
+    /// Set while ``CIMRepository/withoutFilling(_:)`` runs on this task or thread.
+    @TaskLocal static var suspended = false
 }
 
 extension CIMRepository {
@@ -36,10 +39,17 @@ extension CIMRepository {
         while let next = locked({ deferredFills.isEmpty ? nil : deferredFills.removeFirst() }) { try run(next) }
     }
 
+    /// Runs `body` without setting off deferred fills, for the site's own bookkeeping that reads a class only to
+    /// add to it — the next free RecordID of a status message does not need the history made later, and making it
+    /// there would make every status message the site raises cost the whole history.
+    public func withoutFilling<T>(_ body: () throws -> T) rethrows -> T {
+        try DeferredFill.$suspended.withValue(true) { try body() }
+    }
+
     /// Runs the fills `className` in `ns` sets off. Called at the start of every read and change.
     @inline(__always)
     func fillIfDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
-        guard !deferredFills.isEmpty else { return }
+        guard !deferredFills.isEmpty, !DeferredFill.suspended else { return }
         try fillDeferred(className, ns)
     }
 

@@ -40,7 +40,7 @@ public final class Engine {
         /// (refused if the file exists). Every statement that succeeds is written to the file.
         case file(String, initialize: SiteTemplate? = nil, options: SiteFile.Options = SiteFile.Options())
 
-        /// The demo site with its fleet of 300 systems.
+        /// The demo site with its fleet of 300 systems (and the site's six servers).
         public static var demo: SiteModel { .demo(systems: FleetGenerator.defaultSystemCount) }
 
         /// The demo site with a fleet of this many systems, generated from `seed`: the same size, seed and clock
@@ -58,7 +58,7 @@ public final class Engine {
         /// The SMS Provider schema with no instances.
         case empty(siteCode: String)
 
-        /// A copy of the demo site as it is in memory: a fleet of 300 systems.
+        /// A copy of the demo site as it is in memory: a fleet of 300 systems and the site's six servers.
         public static var demo: SiteTemplate { .demo(systems: FleetGenerator.defaultSystemCount) }
 
         /// A copy of the demo site with a fleet of this many systems (100,000 make a site of about 4 million

@@ -1,6 +1,7 @@
 // ContentStatusViews: the summaries a site keeps of where content is, computed from the summarizer rows (one per
 // package per distribution point) whenever one changes — the rows the console's Content Status and Distribution
-// Point Configuration Status views read.
+// Point Configuration Status views read — and, when a package itself is made, changed or deleted, its content
+// information (SMS_ObjectContentInfo, SMS_ObjectContentExtraInfo).
 import CIM
 
 struct ContentStatusViews {
@@ -58,11 +59,39 @@ struct ContentStatusViews {
         ])
     }
 
-    // MARK: - One package: SMS_ObjectContentInfo, SMS_DistributionStatus, detail and root summarizers
+    // MARK: - One package: SMS_ObjectContentInfo, SMS_ObjectContentExtraInfo, SMS_DistributionStatus, summarizers
+
+    /// Recomputes a package's content information after the package itself changed — made, renamed, refreshed or
+    /// deleted — which moves no summarizer row, so ``refresh(package:nalPath:)`` does not run.
+    func refreshContentInformation(package id: String) throws {
+        let rows = try repository.instances(of: Self.summarizer, where: "PackageID", equals: .string(id), namespace: namespace)
+        try refreshContentInformation(package(id), id: id, rows: rows)
+    }
+
+    /// SMS_ObjectContentInfo, which has a row while the package is on some distribution point, and
+    /// SMS_ObjectContentExtraInfo, which has one for every package: both are written from one list of values, so
+    /// where both have a row they agree.
+    private func refreshContentInformation(_ package: CIMInstance?, id: String, rows: [CIMInstance]) throws {
+        let counts = Counts(rows)
+        let (packageType, objectType) = Self.types(of: package)
+        let values: [(CIMName, CIMValue)] = [
+            ("PackageID", .string(id)), ("SoftwareName", package?["Name"] ?? .null), ("Description", package?["Description"] ?? .null),
+            ("SourceVersion", package?["SourceVersion"] ?? .null), ("SourceSite", package?["SourceSite"] ?? .null),
+            ("SourceSize", package?["PackageSize"] ?? .null), ("ObjectType", .uint32(packageType)),
+            ("ObjectTypeID", .uint32(objectType)), ("Targeted", .uint32(counts.targeted)),
+            // The SDK gives 8 as FeatureType's default, and names no other value for a package.
+            ("FeatureType", .uint32(8)),
+            ("NumberSuccess", .uint32(counts.success)), ("NumberInProgress", .uint32(counts.inProgress)),
+            ("NumberErrors", .uint32(counts.error)), ("NumberUnknown", .uint32(0)),
+            ("DateCreated", package?["SourceDate"] ?? .null), ("LastUpdateDate", .datetime(clock.now)),
+        ]
+        try put("SMS_ObjectContentInfo", keys: [("ObjectID", .string(id))], rows.isEmpty ? nil : values)
+        try put("SMS_ObjectContentExtraInfo", keys: [("ObjectID", .string(id))], package == nil ? nil : values)
+    }
 
     private func refreshPackage(_ package: CIMInstance?, id: String, rows: [CIMInstance]) throws {
         let counts = Counts(rows)
-        let (packageType, objectType) = Self.types(of: package)
+        let (_, objectType) = Self.types(of: package)
         let now = CIMValue.datetime(clock.now)
         let source: [(CIMName, CIMValue)] = [
             ("Name", package?["Name"] ?? .null), ("SourceVersion", package?["SourceVersion"] ?? .null),
@@ -73,13 +102,7 @@ struct ContentStatusViews {
             ("Retrying", .uint32(counts.retrying)), ("Failed", .uint32(counts.error)),
         ]
         let none = rows.isEmpty
-        try put("SMS_ObjectContentInfo", keys: [("ObjectID", .string(id))], none ? nil : source + [
-            ("PackageID", .string(id)), ("SoftwareName", package?["Name"] ?? .null), ("Description", package?["Description"] ?? .null),
-            ("ObjectType", .uint32(packageType)), ("ObjectTypeID", .uint32(objectType)), ("Targeted", .uint32(counts.targeted)),
-            ("NumberSuccess", .uint32(counts.success)), ("NumberInProgress", .uint32(counts.inProgress)),
-            ("NumberErrors", .uint32(counts.error)), ("NumberUnknown", .uint32(0)),
-            ("DateCreated", package?["SourceDate"] ?? .null), ("LastUpdateDate", now),
-        ])
+        try refreshContentInformation(package, id: id, rows: rows)
         try put("SMS_PackageStatusRootSummarizer", keys: [("PackageID", .string(id))], none ? nil : source + tallies + [
             ("SourceDate", package?["SourceDate"] ?? .null), ("SourceCompressedSize", package?["PackageSize"] ?? .null),
         ])

@@ -32,7 +32,14 @@ extension DemoSite {
                 history.append((time, message))
             }
         }
+        // This morning's work: 40 minutes before the clock, an administrator changed one of Contoso's collections.
+        if let collection = try site.repository.instances(of: "SMS_Collection", namespace: site.namespace)
+            .first(where: { $0["CollectionID"]?.stringValue?.hasPrefix("SMS") == false }),
+           var audit = AuditTrail.message(for: .modify(old: collection, new: collection), user: administrators[0], site: site.siteCode) {
+            audit.time = CIMDateTime(utcMicroseconds: site.clock.now.utcMicroseconds - 40 * 60_000_000)
+            history.append((audit.time!, audit))
+        }
         let log = StatusMessages(repository: site.repository, namespace: site.namespace, clock: site.clock)
-        for entry in history.sorted(by: { $0.time.utcMicroseconds < $1.time.utcMicroseconds }) { try log.raise(entry.message) }
+        try log.raiseHistory(history.sorted { $0.time.utcMicroseconds < $1.time.utcMicroseconds }.map(\.message))
     }
 }

@@ -1,9 +1,13 @@
-// Demo site data, as MOF: deployments — programs of the packages, task sequences, applications with their deployment
-// types, software updates and an update group, advertisements, and the application and update deployments.
+// Demo site data, as MOF: deployments — programs of the packages, task sequences and the packages they refer to,
+// applications with their deployment types and categories, software updates and an update group
+// (DemoData+SoftwareUpdates.swift), advertisements, and the application and update deployments.
 // Who got what is not here: DeploymentState computes each client's state once collections are evaluated.
 
 extension DemoSite {
-    static let deployments = #"""
+    static let deployments = [definitions, taskSequenceReferences, softwareUpdates, assignments].joined(separator: "\n\n")
+
+    /// Programs, task sequences, applications and their deployment types.
+    static let definitions = #"""
 // Programs of the SMS_Package packages (the client packages have none, as in ConfigMgr).
 instance of SMS_Program { PackageID = "S0100003"; ProgramName = "Install";
     PackageName = "Microsoft 365 Apps for enterprise"; PackageType = 0;
@@ -78,7 +82,9 @@ instance of SMS_Application { CI_ID = 16777501;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20260610090000.000000+000";
     DateLastModified = "20261104090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:d0a0c413-65ab-4e41-aaf2-e679237efb86"};
+    LocalizedCategoryInstanceNames = {"Developer Tools"}; };
 instance of SMS_ApplicationLatest { CI_ID = 16777501;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b01/2";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b01";
@@ -89,7 +95,9 @@ instance of SMS_ApplicationLatest { CI_ID = 16777501;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20260610090000.000000+000";
     DateLastModified = "20261104090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:d0a0c413-65ab-4e41-aaf2-e679237efb86"};
+    LocalizedCategoryInstanceNames = {"Developer Tools"}; };
 instance of SMS_Application { CI_ID = 16777502;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b02/3";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b02";
@@ -100,7 +108,9 @@ instance of SMS_Application { CI_ID = 16777502;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20260115090000.000000+000";
     DateLastModified = "20261029090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:f6085fc3-d506-4ae2-add0-1a02a198d75e"};
+    LocalizedCategoryInstanceNames = {"Browsers"}; };
 instance of SMS_ApplicationLatest { CI_ID = 16777502;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b02/3";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b02";
@@ -111,29 +121,35 @@ instance of SMS_ApplicationLatest { CI_ID = 16777502;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20260115090000.000000+000";
     DateLastModified = "20261029090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:f6085fc3-d506-4ae2-add0-1a02a198d75e"};
+    LocalizedCategoryInstanceNames = {"Browsers"}; };
 instance of SMS_Application { CI_ID = 16777503;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b03/1";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b03";
     ModelID = 16777403; CIType_ID = 10; CIVersion = 1; LocalizedDisplayName = "Microsoft Teams";
     LocalizedDescription = "Microsoft Teams for Contoso devices"; Manufacturer = "Microsoft";
     SoftwareVersion = "24295.606.3238.6194"; IsDeployed = TRUE; IsDeployable = TRUE; NumberOfDeployments = 1;
-    NumberOfDeploymentTypes = 1; NumberOfDependentDTs = 0; NumberOfDependentTS = 1; HasContent = TRUE; Featured = 0;
+    NumberOfDeploymentTypes = 1; NumberOfDependentDTs = 0; NumberOfDependentTS = 0; HasContent = TRUE; Featured = 0;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20261020090000.000000+000";
     DateLastModified = "20261020090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:a905ae4e-f723-4998-b8e3-9a3f1bdfa683"};
+    LocalizedCategoryInstanceNames = {"Collaboration"}; };
 instance of SMS_ApplicationLatest { CI_ID = 16777503;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b03/1";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b03";
     ModelID = 16777403; CIType_ID = 10; CIVersion = 1; LocalizedDisplayName = "Microsoft Teams";
     LocalizedDescription = "Microsoft Teams for Contoso devices"; Manufacturer = "Microsoft";
     SoftwareVersion = "24295.606.3238.6194"; IsDeployed = TRUE; IsDeployable = TRUE; NumberOfDeployments = 1;
-    NumberOfDeploymentTypes = 1; NumberOfDependentDTs = 0; NumberOfDependentTS = 1; HasContent = TRUE; Featured = 0;
+    NumberOfDeploymentTypes = 1; NumberOfDependentDTs = 0; NumberOfDependentTS = 0; HasContent = TRUE; Featured = 0;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20261020090000.000000+000";
     DateLastModified = "20261020090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:a905ae4e-f723-4998-b8e3-9a3f1bdfa683"};
+    LocalizedCategoryInstanceNames = {"Collaboration"}; };
 instance of SMS_Application { CI_ID = 16777504;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b04/2";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b04";
@@ -144,7 +160,9 @@ instance of SMS_Application { CI_ID = 16777504;
     LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin"; LastModifiedBy = "CONTOSO\\cmadmin";
     DateCreated = "20260301090000.000000+000"; DateLastModified = "20261020090000.000000+000"; SourceSite = "S01";
     IsEnabled = TRUE; IsExpired = FALSE; IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE;
-    IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:a905ae4e-f723-4998-b8e3-9a3f1bdfa683"};
+    LocalizedCategoryInstanceNames = {"Collaboration"}; };
 instance of SMS_ApplicationLatest { CI_ID = 16777504;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b04/2";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b04";
@@ -155,7 +173,9 @@ instance of SMS_ApplicationLatest { CI_ID = 16777504;
     LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin"; LastModifiedBy = "CONTOSO\\cmadmin";
     DateCreated = "20260301090000.000000+000"; DateLastModified = "20261020090000.000000+000"; SourceSite = "S01";
     IsEnabled = TRUE; IsExpired = FALSE; IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE;
-    IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:a905ae4e-f723-4998-b8e3-9a3f1bdfa683"};
+    LocalizedCategoryInstanceNames = {"Collaboration"}; };
 instance of SMS_Application { CI_ID = 16777505;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b05/4";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b05";
@@ -166,7 +186,9 @@ instance of SMS_Application { CI_ID = 16777505;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20250812090000.000000+000";
     DateLastModified = "20261002090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:b658f5cd-1f0f-451a-b971-22e6004ecd03"};
+    LocalizedCategoryInstanceNames = {"Line of Business"}; };
 instance of SMS_ApplicationLatest { CI_ID = 16777505;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b05/4";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b05";
@@ -177,7 +199,9 @@ instance of SMS_ApplicationLatest { CI_ID = 16777505;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20250812090000.000000+000";
     DateLastModified = "20261002090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:b658f5cd-1f0f-451a-b971-22e6004ecd03"};
+    LocalizedCategoryInstanceNames = {"Line of Business"}; };
 instance of SMS_Application { CI_ID = 16777506;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b06/1";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b06";
@@ -188,7 +212,9 @@ instance of SMS_Application { CI_ID = 16777506;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20261112090000.000000+000";
     DateLastModified = "20261112090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:5727a047-7ef2-4eb8-aca4-db3792f7d297"};
+    LocalizedCategoryInstanceNames = {"Reporting"}; };
 instance of SMS_ApplicationLatest { CI_ID = 16777506;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b06/1";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/Application_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3a6b06";
@@ -199,7 +225,9 @@ instance of SMS_ApplicationLatest { CI_ID = 16777506;
     IsSuperseding = FALSE; LogonRequirement = 0; PlatformType = 1; CreatedBy = "CONTOSO\\cmadmin";
     LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20261112090000.000000+000";
     DateLastModified = "20261112090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
-    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+    IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"};
+    CategoryInstance_UniqueIDs = {"AppCategories:5727a047-7ef2-4eb8-aca4-db3792f7d297"};
+    LocalizedCategoryInstanceNames = {"Reporting"}; };
 instance of SMS_DeploymentType { CI_ID = 16777511;
     CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/DeploymentType_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3-d127/1";
     ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/DeploymentType_0b2c5e8a-3f61-4b7d-a9c2-5d8e1f3-d127";
@@ -288,133 +316,31 @@ instance of SMS_DeploymentType { CI_ID = 16777518;
     CreatedBy = "CONTOSO\\cmadmin"; LastModifiedBy = "CONTOSO\\cmadmin"; DateCreated = "20261112090000.000000+000";
     DateLastModified = "20261112090000.000000+000"; SourceSite = "S01"; IsEnabled = TRUE; IsExpired = FALSE;
     IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE; IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
+"""#
 
-// Software updates: the cumulative updates the fleet installs (FleetCatalog), this month's and last month's
-// (superseded), and the .NET update every system has. NumPresent, NumMissing… are computed by DeploymentState.
-instance of SMS_SoftwareUpdate { CI_ID = 16777601; CI_UniqueID = "7e1d4c2b-0181-4a5b-8c9d-0000004d095b";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0181-4a5b-8c9d-0000004d095b"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5048667"; BulletinID = "";
-    LocalizedDisplayName = "2026-11 Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5048667)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5048667";
-    LocalizedCategoryInstanceNames = {"Windows 11", "Security Updates"}; DatePosted = "20261110180000.000000+000";
-    DateRevised = "20261110180000.000000+000"; IsDeployed = TRUE; IsDeployable = TRUE; IsSuperseded = FALSE;
-    IsExpired = FALSE; IsContentProvisioned = TRUE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 10; SeverityName = "Critical"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 3455713280; SourceSite = "S01"; DateCreated = "20261110190000.000000+000";
-    DateLastModified = "20261110190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777602; CI_UniqueID = "7e1d4c2b-0182-4a5b-8c9d-0000004d096d";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0182-4a5b-8c9d-0000004d096d"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5048685"; BulletinID = "";
-    LocalizedDisplayName = "2026-11 Cumulative Update for Windows 11 Version 23H2 for x64-based Systems (KB5048685)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5048685";
-    LocalizedCategoryInstanceNames = {"Windows 11", "Security Updates"}; DatePosted = "20261110180000.000000+000";
-    DateRevised = "20261110180000.000000+000"; IsDeployed = TRUE; IsDeployable = TRUE; IsSuperseded = FALSE;
-    IsExpired = FALSE; IsContentProvisioned = TRUE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 10; SeverityName = "Critical"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 812646400; SourceSite = "S01"; DateCreated = "20261110190000.000000+000";
-    DateLastModified = "20261110190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777603; CI_UniqueID = "7e1d4c2b-0183-4a5b-8c9d-0000004d094c";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0183-4a5b-8c9d-0000004d094c"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5048652"; BulletinID = "";
-    LocalizedDisplayName = "2026-11 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5048652)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5048652";
-    LocalizedCategoryInstanceNames = {"Windows 10", "Security Updates"}; DatePosted = "20261110180000.000000+000";
-    DateRevised = "20261110180000.000000+000"; IsDeployed = TRUE; IsDeployable = TRUE; IsSuperseded = FALSE;
-    IsExpired = FALSE; IsContentProvisioned = TRUE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 10; SeverityName = "Critical"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 704643072; SourceSite = "S01"; DateCreated = "20261110190000.000000+000";
-    DateLastModified = "20261110190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777604; CI_UniqueID = "7e1d4c2b-0184-4a5b-8c9d-0000004d094e";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0184-4a5b-8c9d-0000004d094e"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5048654"; BulletinID = "";
-    LocalizedDisplayName = "2026-11 Cumulative Update for Microsoft server operating system version 21H2 for x64-based Systems (KB5048654)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5048654";
-    LocalizedCategoryInstanceNames = {"Microsoft Server operating system-21H2", "Security Updates"};
-    DatePosted = "20261110180000.000000+000"; DateRevised = "20261110180000.000000+000"; IsDeployed = TRUE;
-    IsDeployable = TRUE; IsSuperseded = FALSE; IsExpired = FALSE; IsContentProvisioned = TRUE; IsEnabled = TRUE;
-    IsLatest = TRUE; IsHidden = FALSE; IsUserDefined = FALSE; Severity = 8; SeverityName = "Important";
-    MaxExecutionTime = 60; RevisionNumber = 1; Size = 561512448; SourceSite = "S01";
-    DateCreated = "20261110190000.000000+000"; DateLastModified = "20261110190000.000000+000";
-    CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777605; CI_UniqueID = "7e1d4c2b-0185-4a5b-8c9d-0000004d0955";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0185-4a5b-8c9d-0000004d0955"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5048661"; BulletinID = "";
-    LocalizedDisplayName = "2026-11 Cumulative Update for Windows Server 2019 for x64-based Systems (KB5048661)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5048661";
-    LocalizedCategoryInstanceNames = {"Windows Server 2019", "Security Updates"};
-    DatePosted = "20261110180000.000000+000"; DateRevised = "20261110180000.000000+000"; IsDeployed = TRUE;
-    IsDeployable = TRUE; IsSuperseded = FALSE; IsExpired = FALSE; IsContentProvisioned = TRUE; IsEnabled = TRUE;
-    IsLatest = TRUE; IsHidden = FALSE; IsUserDefined = FALSE; Severity = 8; SeverityName = "Important";
-    MaxExecutionTime = 60; RevisionNumber = 1; Size = 660602880; SourceSite = "S01";
-    DateCreated = "20261110190000.000000+000"; DateLastModified = "20261110190000.000000+000";
-    CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777606; CI_UniqueID = "7e1d4c2b-0186-4a5b-8c9d-0000004d0159";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0186-4a5b-8c9d-0000004d0159"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5046617"; BulletinID = "";
-    LocalizedDisplayName = "2026-10 Cumulative Update for Windows 11 Version 24H2 for x64-based Systems (KB5046617)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5046617";
-    LocalizedCategoryInstanceNames = {"Windows 11", "Security Updates"}; DatePosted = "20261013180000.000000+000";
-    DateRevised = "20261013180000.000000+000"; IsDeployed = FALSE; IsDeployable = TRUE; IsSuperseded = TRUE;
-    IsExpired = FALSE; IsContentProvisioned = FALSE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 10; SeverityName = "Critical"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 3289612288; SourceSite = "S01"; DateCreated = "20261013190000.000000+000";
-    DateLastModified = "20261013190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777607; CI_UniqueID = "7e1d4c2b-0187-4a5b-8c9d-0000004d0169";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0187-4a5b-8c9d-0000004d0169"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5046633"; BulletinID = "";
-    LocalizedDisplayName = "2026-10 Cumulative Update for Windows 11 Version 23H2 for x64-based Systems (KB5046633)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5046633";
-    LocalizedCategoryInstanceNames = {"Windows 11", "Security Updates"}; DatePosted = "20261013180000.000000+000";
-    DateRevised = "20261013180000.000000+000"; IsDeployed = FALSE; IsDeployable = TRUE; IsSuperseded = TRUE;
-    IsExpired = FALSE; IsContentProvisioned = FALSE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 10; SeverityName = "Critical"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 789577728; SourceSite = "S01"; DateCreated = "20261013190000.000000+000";
-    DateLastModified = "20261013190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777608; CI_UniqueID = "7e1d4c2b-0188-4a5b-8c9d-0000004d0155";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0188-4a5b-8c9d-0000004d0155"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5046613"; BulletinID = "";
-    LocalizedDisplayName = "2026-10 Cumulative Update for Windows 10 Version 22H2 for x64-based Systems (KB5046613)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5046613";
-    LocalizedCategoryInstanceNames = {"Windows 10", "Security Updates"}; DatePosted = "20261013180000.000000+000";
-    DateRevised = "20261013180000.000000+000"; IsDeployed = FALSE; IsDeployable = TRUE; IsSuperseded = TRUE;
-    IsExpired = FALSE; IsContentProvisioned = FALSE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 10; SeverityName = "Critical"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 690487296; SourceSite = "S01"; DateCreated = "20261013190000.000000+000";
-    DateLastModified = "20261013190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
-instance of SMS_SoftwareUpdate { CI_ID = 16777609; CI_UniqueID = "7e1d4c2b-0189-4a5b-8c9d-0000004cfeae";
-    ModelName = "Site_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/SUM_7e1d4c2b-0189-4a5b-8c9d-0000004cfeae"; CIType_ID = 8;
-    CIVersion = 1; ArticleID = "5045934"; BulletinID = "";
-    LocalizedDisplayName = "2026-09 Cumulative Update for .NET Framework 3.5 and 4.8.1 for Windows (KB5045934)";
-    LocalizedDescription = "Install this update to resolve issues in Windows. After you install this item, you may have to restart your computer.";
-    LocalizedInformativeURL = "https://support.microsoft.com/help/5045934";
-    LocalizedCategoryInstanceNames = {".NET Framework", "Security Updates"}; DatePosted = "20260908180000.000000+000";
-    DateRevised = "20260908180000.000000+000"; IsDeployed = FALSE; IsDeployable = TRUE; IsSuperseded = FALSE;
-    IsExpired = FALSE; IsContentProvisioned = FALSE; IsEnabled = TRUE; IsLatest = TRUE; IsHidden = FALSE;
-    IsUserDefined = FALSE; Severity = 8; SeverityName = "Important"; MaxExecutionTime = 60; RevisionNumber = 1;
-    Size = 75497472; SourceSite = "S01"; DateCreated = "20260908190000.000000+000";
-    DateLastModified = "20260908190000.000000+000"; CreatedBy = "NT AUTHORITY\\SYSTEM"; };
+    /// Which packages each task sequence refers to, by the task sequence's PackageID and the package's (ObjectID).
+    /// The site fills in the rest of each row from the package (TaskSequenceReferences), and counts them as the task
+    /// sequence's ReferencesCount.
+    static let taskSequenceReferences = #"""
+// S0100017 bare metal: its boot image (BootImageID), the Windows 11 image, the client, drivers for the two models
+// it images most, and Microsoft 365 Apps.
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100017"; ObjectID = "S010000D"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100017"; ObjectID = "S010000B"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100017"; ObjectID = "S0100001"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100017"; ObjectID = "PKG00001"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100017"; ObjectID = "S0100008"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100017"; ObjectID = "S0100003"; };
+// S0100018 in-place upgrade: the Windows 11 24H2 upgrade package, and drivers for the Upgrade Operating System step.
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100018"; ObjectID = "S0100011"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100018"; ObjectID = "PKG00001"; };
+// S0100019 server baseline: the client (agents) and the tools every Contoso server gets.
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100019"; ObjectID = "S0100001"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100019"; ObjectID = "S0100004"; };
+instance of SMS_TaskSequencePackageReference { PackageID = "S0100019"; ObjectID = "S0100005"; };
+"""#
 
-// The update group of this month's cumulative updates.
-instance of SMS_AuthorizationList { CI_ID = 16777650;
-    CI_UniqueID = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/AuthList_9C4E2A17-5D3B-4F68-B1A0-7E2D6C8F4B11";
-    ModelName = "ScopeId_7A3F8E52-6B1C-4D9A-9E2F-3C5B8D1A7E40/AuthList_9C4E2A17-5D3B-4F68-B1A0-7E2D6C8F4B11";
-    CIType_ID = 9; CIVersion = 2; LocalizedDisplayName = "2026-11 Patch Tuesday";
-    LocalizedDescription = "Cumulative updates released on 2026-11-10, for every Windows release the fleet runs";
-    Updates = {16777601, 16777602, 16777603, 16777604, 16777605}; NumberOfUpdates = 5; NumberOfExpiredUpdates = 0;
-    NumberOfCollectionsDeployed = 2; IsDeployed = TRUE; IsProvisioned = TRUE; ContainsExpiredUpdates = FALSE;
-    ContainsSupersededUpdates = FALSE; CreatedBy = "CONTOSO\\cmadmin"; LastModifiedBy = "CONTOSO\\cmadmin";
-    DateCreated = "20261111090000.000000+000"; DateLastModified = "20261111090000.000000+000"; SourceSite = "S01";
-    IsEnabled = TRUE; IsExpired = FALSE; IsHidden = FALSE; IsLatest = TRUE; IsSuperseded = FALSE;
-    IsUserDefined = TRUE; SecuredScopeNames = {"Default"}; };
-
+    /// Advertisements, and the application and update deployments.
+    static let assignments = #"""
 // Advertisements: OfferType 0 required, 2 available; ProgramName "*" for a task sequence.
 instance of SMS_Advertisement { AdvertisementID = "S0120001";
     AdvertisementName = "7-Zip 24.08 (x64)_Install_Workstation Clients (no kiosks)"; PackageID = "S0100004";

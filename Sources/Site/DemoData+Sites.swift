@@ -95,6 +95,19 @@ instance of SMS_SystemResourceList
 
 instance of SMS_SystemResourceList
 {
+    NALPath = "[\"Display=\\\\cm01.contoso.com\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\cm01.contoso.com\\";
+    ResourceType = "Windows NT Server";
+    RoleName = "SMS Endpoint Protection Point";
+    SiteCode = "S01";
+    ServerName = "cm01.contoso.com";
+    ServerRemoteName = "cm01.contoso.com";
+    InternetEnabled = FALSE;
+    InternetShared = FALSE;
+    SslState = 0;
+};
+
+instance of SMS_SystemResourceList
+{
     NALPath = "[\"Display=\\\\cm02.contoso.com\\\"]MSWNET:[\"SMS_SITE=S02\"]\\\\cm02.contoso.com\\";
     ResourceType = "Windows NT Server";
     RoleName = "SMS Site Server";

@@ -5,7 +5,8 @@ import Foundation
 /// The demo ConfigMgr site: site S01 "Contoso HQ" and secondary S02, distribution points dp1–dp3 (S01) and
 /// dp4 (S02) with dp3 offline, DP groups, packages of every class (PKG00001 among them, as in the SDK's
 /// examples), drivers, collections, some content already distributed, and a generated fleet of systems with
-/// their inventory, users and user groups (300 systems unless asked otherwise).
+/// their inventory, users and user groups (300 systems unless asked otherwise, then the site's six servers:
+/// CM01, CM02 and DP1–DP4, with their roles as SystemRoles).
 public enum DemoSite {
     /// The demo data's parts, compiled in order after the schema.
     static let dataParts: [(name: String, text: String)] = [
@@ -51,9 +52,13 @@ public enum DemoSite {
             _ = try MOFCompiler.compile(SiteSchema.providerLocation(siteCode: "S01", machine: "cm01.contoso.com"), fileName: "DemoProvider.mof",
                                         into: site.repository, namespace: SiteSchema.providerNamespace)
         }
+        try site.deriveDeclaredRows()
         try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository, deferringHealth: true)
         try site.publishSiteSystems()
-        try site.repository.performInternally { try writeAuditHistory(into: site) }
+        try site.repository.performInternally {
+            try writeSiteHistory(into: site)
+            try writeAuditHistory(into: site)
+        }
         try site.publishSecondarySites()
         site.offlineServers = ["dp3"]
         try site.refreshCollections()
@@ -62,6 +67,10 @@ public enum DemoSite {
         let namespace = site.namespace
         try site.repository.deferFilling(DeploymentState.classesMade, namespace: namespace) { repository in
             try DeploymentState(repository: repository, namespace: namespace, clock: SiteClock(fixedAt: clock.now)).generate()
+        }
+        // What the clients reported follows from that state; it is made the first time a status message is used.
+        try site.repository.deferFilling(ClientHistory.classesMade, namespace: namespace) { repository in
+            try ClientHistory(repository: repository, namespace: namespace, clock: SiteClock(fixedAt: clock.now)).generate()
         }
         return site
     }

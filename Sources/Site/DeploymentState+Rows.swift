@@ -28,11 +28,12 @@ struct SiteFacts {
     let hotfixes: [UInt32: Set<String>]
     private let collectionNames: [String: String]
     private let deploymentTypes: [String: [CIMInstance]]
-    private var membership: [String: [DeploymentMember]] = [:]
+    private var membership: CollectionMembers
 
     init(_ repository: CIMRepository, _ namespace: String) throws {
         self.repository = repository
         self.namespace = namespace
+        membership = CollectionMembers(repository: repository, namespace: namespace)
         func all(_ className: CIMName) throws -> [CIMInstance] {
             guard repository.cimClass(named: className, namespace: namespace) != nil else { return [] }
             return try repository.instances(of: className, namespace: namespace)
@@ -85,31 +86,8 @@ struct SiteFacts {
         return name
     }
 
-    /// A collection's members in ResourceID order, read once through the CollectionID index.
-    mutating func members(of collectionID: String) throws -> [DeploymentMember] {
-        let key = collectionID.uppercased()
-        if let known = membership[key] { return known }
-        let cls = try repository.requireClass("SMS_FullCollectionMembership", namespace: namespace)
-        guard let id = cls.slot(of: "ResourceID"), let name = cls.slot(of: "Name"), let client = cls.slot(of: "IsClient"),
-              let active = cls.slot(of: "IsActive"), let vm = cls.slot(of: "IsVirtualMachine") else {
-            throw CIMError(.invalidClass, "SMS_FullCollectionMembership lacks the properties deployments read.")
-        }
-        let obsolete = cls.slot(of: "IsObsolete")
-        let rows = try repository.instances(of: cls, whereSlot: try slot(cls, "CollectionID"), equals: .string(collectionID), namespace: namespace)
-        // An obsolete record stands for a computer that has a newer record (same name): it is not targeted.
-        let members = rows.compactMap { r -> DeploymentMember? in
-            guard let rid = Self.uint32(r[slot: id]), obsolete.map({ r[slot: $0].boolValue != true }) ?? true else { return nil }
-            return DeploymentMember(resourceID: rid, name: r[slot: name].stringValue ?? "", isClient: r[slot: client].boolValue ?? false,
-                                    isActive: r[slot: active].boolValue ?? false, isVM: r[slot: vm].boolValue ?? false)
-        }.sorted { $0.resourceID < $1.resourceID }
-        membership[key] = members
-        return members
-    }
-
-    private func slot(_ cls: CIMClass, _ name: CIMName) throws -> Int {
-        guard let slot = cls.slot(of: name) else { throw CIMError(.invalidProperty, "\(cls.name) has no property \(name).") }
-        return slot
-    }
+    /// A collection's members in ResourceID order.
+    mutating func members(of collectionID: String) throws -> [DeploymentMember] { try membership.of(collectionID) }
 
     /// The deployment type a device gets: the application's first by PriorityInLatestApp.
     func primaryDeploymentType(of app: CIMInstance) -> CIMInstance? {
@@ -273,4 +251,38 @@ struct RowWriter {
     }
 
     func newSummary() throws -> CIMInstance { try summary.instance(nil, []) }
+}
+
+/// Collections' members as SMS_FullCollectionMembership records them, each collection read once.
+struct CollectionMembers {
+    let repository: CIMRepository
+    let namespace: String
+    private var known: [String: [DeploymentMember]] = [:]
+
+    init(repository: CIMRepository, namespace: String) {
+        self.repository = repository
+        self.namespace = namespace
+    }
+
+    /// A collection's members in ResourceID order, read once through the CollectionID index.
+    mutating func of(_ collectionID: String) throws -> [DeploymentMember] {
+        let key = collectionID.uppercased()
+        if let members = known[key] { return members }
+        let cls = try repository.requireClass("SMS_FullCollectionMembership", namespace: namespace)
+        guard let id = cls.slot(of: "ResourceID"), let name = cls.slot(of: "Name"), let client = cls.slot(of: "IsClient"),
+              let active = cls.slot(of: "IsActive"), let vm = cls.slot(of: "IsVirtualMachine"),
+              let collection = cls.slot(of: "CollectionID") else {
+            throw CIMError(.invalidClass, "SMS_FullCollectionMembership lacks the properties deployments read.")
+        }
+        let obsolete = cls.slot(of: "IsObsolete")
+        let rows = try repository.instances(of: cls, whereSlot: collection, equals: .string(collectionID), namespace: namespace)
+        // An obsolete record stands for a computer that has a newer record (same name): it is not targeted.
+        let members = rows.compactMap { r -> DeploymentMember? in
+            guard let rid = SiteFacts.uint32(r[slot: id]), obsolete.map({ r[slot: $0].boolValue != true }) ?? true else { return nil }
+            return DeploymentMember(resourceID: rid, name: r[slot: name].stringValue ?? "", isClient: r[slot: client].boolValue ?? false,
+                                    isActive: r[slot: active].boolValue ?? false, isVM: r[slot: vm].boolValue ?? false)
+        }.sorted { $0.resourceID < $1.resourceID }
+        known[key] = members
+        return members
+    }
 }

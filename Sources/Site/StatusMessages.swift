@@ -59,8 +59,37 @@ struct StatusMessages {
     /// Stores one message in every status class the site has; returns its RecordID.
     @discardableResult
     func raise(_ message: StatusMessage) throws -> Int64 {
+        // Raising reads the classes only for the next RecordID: the client history (ClientHistory) can wait.
+        try repository.withoutFilling {
+            let recordID = try repository.nextFreeNumber("SMS_StatusMessage", key: "RecordID", as: { .sint64($0) }, namespace: namespace)
+            for row in try rows(of: message, recordID: recordID) { _ = try repository.createInstance(row, namespace: namespace) }
+            return recordID
+        }
+    }
+
+    /// Stores a history of messages at once, numbered after the highest RecordID there is, in the order given:
+    /// as a bulk load (no hooks), for the thousands of messages a fleet's history has.
+    func raiseHistory(_ messages: [StatusMessage]) throws {
+        try repository.withoutFilling {
+            var next: Int64 = 1
+            try repository.forEachInstance(of: "SMS_StatusMessage", namespace: namespace) { row in
+                if let id = row["RecordID"]?.integerValue { next = max(next, Int64(id) + 1) }
+                return true
+            }
+            var byClass: [CIMName: [CIMInstance]] = [:]
+            for message in messages {
+                for row in try rows(of: message, recordID: next) { byClass[row.className, default: []].append(row) }
+                next += 1
+            }
+            for (_, rows) in byClass.sorted(by: { $0.key.string < $1.key.string }) {
+                try repository.putStoredInstances(rows, namespace: namespace)
+            }
+        }
+    }
+
+    /// The rows of one message: in SMS_StatusMessage and the views, one per insertion string and attribute.
+    private func rows(of message: StatusMessage, recordID: Int64) throws -> [CIMInstance] {
         let messageClass = try repository.requireClass("SMS_StatusMessage", namespace: namespace)
-        let recordID = try repository.nextFreeNumber("SMS_StatusMessage", key: "RecordID", as: { .sint64($0) }, namespace: namespace)
         let time = message.time ?? clock.now
         var common: [(CIMName, CIMValue)] = [
             ("RecordID", .sint64(recordID)), ("Component", .string(message.component)),
@@ -72,34 +101,34 @@ struct StatusMessages {
             ("ThreadID", .uint32(message.threadID)), ("ReportFunction", .uint32(0)),
             ("SuccessfulTransaction", .uint32(0)), ("Transaction", .uint32(0)), ("Win32Error", .uint32(0)),
         ]
-        try store(messageClass, common)
-        if let view = repository.cimClass(named: "SMS_StatMsg", namespace: namespace) { try store(view, common) }
+        var rows = [try row(messageClass, common)]
+        if let view = repository.cimClass(named: "SMS_StatMsg", namespace: namespace) { rows.append(try row(view, common)) }
         if let view = repository.cimClass(named: "SMS_StatMsgWithInsStrings", namespace: namespace) {
             for (index, text) in message.strings.prefix(10).enumerated() {
                 common.append((CIMName("InsString\(index + 1)"), .string(text)))
             }
-            try store(view, common)
+            rows.append(try row(view, common))
         }
         if let strings = repository.cimClass(named: "SMS_StatMsgInsStrings", namespace: namespace) {
             for (index, text) in message.strings.enumerated() {
-                try store(strings, [("RecordID", .sint64(recordID)), ("InsStrIndex", .uint32(UInt32(index))),
-                                    ("InsStrValue", .string(text)), ("SiteCode", .string(siteCode))])
+                rows.append(try row(strings, [("RecordID", .sint64(recordID)), ("InsStrIndex", .uint32(UInt32(index))),
+                                              ("InsStrValue", .string(text)), ("SiteCode", .string(siteCode))]))
             }
         }
         if let attributes = repository.cimClass(named: "SMS_StatMsgAttributes", namespace: namespace) {
             for (attribute, value) in message.attributes {
-                try store(attributes, [("RecordID", .sint64(recordID)), ("AttributeID", .uint32(attribute.rawValue)),
-                                       ("AttributeValue", .string(value)), ("AttributeTime", .datetime(time)),
-                                       ("SiteCode", .string(siteCode))])
+                rows.append(try row(attributes, [("RecordID", .sint64(recordID)), ("AttributeID", .uint32(attribute.rawValue)),
+                                                 ("AttributeValue", .string(value)), ("AttributeTime", .datetime(time)),
+                                                 ("SiteCode", .string(siteCode))]))
             }
         }
-        return recordID
+        return rows
     }
 
     /// An instance of `cls` with the properties it has among `values` (the views have fewer than the base).
-    private func store(_ cls: CIMClass, _ values: [(CIMName, CIMValue)]) throws {
+    private func row(_ cls: CIMClass, _ values: [(CIMName, CIMValue)]) throws -> CIMInstance {
         var row = CIMInstance(of: cls)
         for (name, value) in values where cls.property(named: name) != nil { try row.set(name, value) }
-        _ = try repository.createInstance(row, namespace: namespace)
+        return row
     }
 }

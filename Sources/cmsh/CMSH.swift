@@ -91,7 +91,7 @@ struct CMSH: ParsableCommand {
     @Option(name: .customLong("init"), help: ArgumentHelp("Create the --site file first: a copy of the demo site, or the schema with no instances.", valueName: "demo|empty"))
     var initialize: SiteInit?
 
-    @Option(help: ArgumentHelp("How many systems the demo site's generated fleet has (default 300), in memory or with --init demo.", valueName: "n"))
+    @Option(help: ArgumentHelp("How many computers the demo site's generated fleet draws (default 300; the site's six servers come on top), in memory or with --init demo.", valueName: "n"))
     var systems: Int?
 
     @Option(name: .customLong("inventory"), help: ArgumentHelp("Extend the simulated site's hardware inventory with the WMI classes of this MOF file (SMS_G_System_<NAME>, filled by its Fill rules); repeatable. See docs/site.md.", valueName: "mof"))

@@ -91,7 +91,7 @@ enum DotCommand {
             """,
         "site": """
             The demo site: S01 Contoso HQ (dp1, dp2, dp3 — dp3 offline) and S02 Contoso Branch (dp4); 23 packages,
-            PKG00001 among them; a generated fleet of 300 systems with inventory (cmsh --systems N for more),
+            PKG00001 among them; a generated fleet of 300 systems and the site's 6 servers with inventory (cmsh --systems N for more),
             users, groups and collections. show classes, describe SMS_DriverPackage, show methods of SMS_Package.
             cmsh --site FILE --init demo keeps a site in an SQLite file; every statement that succeeds is saved.
             begin … commit (or rollback) groups statements; the prompt shows * while a transaction is open.

@@ -331,6 +331,6 @@ private let day = QueryFleet.microsPerDay
         }
         #expect(try bios(40, 3) == bios(40, 3))
         #expect(try bios(40, 3) != bios(40, 4))
-        #expect(try QueryFleet.engine().evaluate("len(select * from SMS_R_System)").cimValue == .sint64(2_000))
+        #expect(try QueryFleet.engine().evaluate("len(select * from SMS_R_System)").cimValue == .sint64(2_006))
     }
 }

@@ -56,7 +56,10 @@ import CIM
 
     @Test func identifiersAreInConfigMgrsRangesAndUnique() {
         let f = Self.fleet
-        #expect(f.systems.map(\.resourceID) == (0..<1_500).map { Fleet.firstSystemID + UInt32($0) })
+        // The 1,500 drawn, then the site's servers.
+        #expect(f.systems.map(\.resourceID) == (0..<1_506).map { Fleet.firstSystemID + UInt32($0) })
+        #expect(f.systems.suffix(6).map(\.name) == FleetCatalog.siteSystems.map(\.name))
+        #expect(f.systems.suffix(6).allSatisfy { $0.function == .configMgr && $0.isActive && $0.inventory != nil })
         #expect(f.users.first?.resourceID == 2_063_597_568 && f.userGroups.first?.resourceID == 2_000_000_000)
         #expect(f.systems.prefix(6).map(\.name) == ["PC-0001", "PC-0002", "PC-0003", "SRV-SQL01", "SRV-FS01", "KIOSK-01"])
         #expect(Set(f.users.map(\.userName)).count == f.users.count)
@@ -157,7 +160,7 @@ import CIM
         let repo = site.repository
         let fleet = FleetGenerator.generate(systems: 400, seed: 3, now: Self.now)
         let systems = Set(try repo.instances(of: "SMS_R_System").compactMap { $0["ResourceID"]?.integerValue })
-        #expect(systems.count == 400)
+        #expect(systems.count == 400 + FleetCatalog.siteSystems.count)
         let reporting = Set(fleet.systems.filter { $0.inventory != nil }.map { Int128($0.resourceID) })
         for name in Fleet.classNames where name.hasPrefix("SMS_G_") {
             let ids = Set(try repo.instances(of: CIMName(name)).compactMap { $0["ResourceID"]?.integerValue })
@@ -172,6 +175,8 @@ import CIM
         }
         // Loading the model and generating while loading give the same site.
         let loaded = try SimulatedSite(siteCode: "S01", clock: SiteClock(fixedAt: Self.now))
+        // With the demo's roles, so that its servers carry them as the demo's do.
+        _ = try loaded.repository.performInternally { try MOFCompiler.compile(DemoSite.sites, fileName: "demo-sites.mof", into: loaded.repository) }
         let counts = try fleet.load(into: loaded.repository)
         #expect(counts == (try Fleet.instanceCounts(in: repo)))
         for name in ["SMS_R_System", "SMS_G_System_INSTALLED_SOFTWARE", "SMS_R_User"] {
@@ -182,7 +187,7 @@ import CIM
 
     @Test func theDemoSiteHasItsFleet() throws {
         let s = try SiteSession()
-        #expect(try s.count("SMS_R_System") == 300)
+        #expect(try s.count("SMS_R_System") == 300 + FleetCatalog.siteSystems.count)
         #expect(try s.rows("select Name from SMS_R_System where ResourceID <= 16777225 order by ResourceID").map { $0[0] }
                 == ["PC-0001", "PC-0002", "PC-0003", "SRV-SQL01", "SRV-FS01", "KIOSK-01"])
         #expect(try s.count("SMS_R_User") > 100 && s.count("SMS_R_UserGroup") == FleetCatalog.userGroupNames.count)
@@ -190,6 +195,6 @@ import CIM
         #expect(try s.rows(#"select DisplayName from SMS_G_System_ADD_REMOVE_PROGRAMS_64 where ResourceID = 16777223 and DisplayName like "%SQL Server 20%""#).count == 1)
         // A copy from the cache is a site of its own.
         _ = try s.run(#"delete SMS_R_System(16777220)"#)
-        #expect(try SiteSession().count("SMS_R_System") == 300)
+        #expect(try SiteSession().count("SMS_R_System") == 306)
     }
 }

@@ -272,18 +272,15 @@ import CIM
     }
 
     @Test func onlySiteSystemsHaveSystemRoles() throws {
-        // The demo fleet holds no site system: no system has a role, workstations least of all.
+        // The fleet's site servers carry the roles SMS_SystemResourceList gives them, in its order; nothing else has one.
         let demo = try SiteSession()
-        #expect(try demo.rows("select Name from SMS_R_System where SystemRoles is not null").isEmpty)
-        // A fleet whose first server is the site server cm01 gets cm01's roles, as SMS_SystemResourceList lists them.
-        var fleet = FleetGenerator.generate(systems: 12, now: SiteSession.start)
-        fleet.systems[3].name = "CM01"
-        let site = try SiteSession(site: DemoSite.make(clock: SiteClock(fixedAt: SiteSession.start), systems: 0))
-        try fleet.load(into: site.site.repository)
-        let roles = try site.rows(#"select RoleName from SMS_SystemResourceList where ServerName = "cm01.contoso.com""#).map { $0[0] }
+        let withRoles = try demo.rows("select Name, SystemRoles from SMS_R_System where SystemRoles is not null order by Name")
+        #expect(withRoles.map { $0[0] } == FleetCatalog.siteSystems.map(\.name).sorted())
+        let roles = try demo.rows(#"select RoleName from SMS_SystemResourceList where ServerName = "cm01.contoso.com""#).map { $0[0] }
         #expect(roles.contains("SMS Site Server") && roles.contains("SMS Management Point"))
-        let withRoles = try site.rows("select Name, SystemRoles from SMS_R_System where SystemRoles is not null")
-        #expect(withRoles == [["CM01", CIMValue.array(CIMArray(elementType: .string, roles.map { .string($0) })).displayText]])
-        #expect(fleet.systems[3].role == .server)
+        #expect(withRoles.first == ["CM01", CIMValue.array(CIMArray(elementType: .string, roles.map { .string($0) })).displayText])
+        // And their inventory says what they are: IIS for the management and distribution points, a content library.
+        #expect(try demo.rows(#"select s.Name from SMS_G_System_SERVICE s join SMS_R_System r on s.ResourceID = r.ResourceID where r.Name = "DP1" and s.Name = "W3SVC""#).count == 1)
+        #expect(try demo.rows(#"select l.VolumeName from SMS_G_System_LOGICAL_DISK l join SMS_R_System r on l.ResourceID = r.ResourceID where r.Name = "CM01" and l.DeviceID = "D:""#) == [["SCCMContentLib"]])
     }
 }

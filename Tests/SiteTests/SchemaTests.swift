@@ -60,6 +60,8 @@ private let packageClasses: [CIMName] = [
             "SMS_DistributionStatus", "SMS_PackageStatusDetailSummarizer", "SMS_PackageStatusRootSummarizer",
             "SMS_ObjectContentInfo", "SMS_DPContentInfo", "SMS_PackageContentServerInfo", "SMS_DPStatusInfo",
             "SMS_DistributionPointInfo",
+            // Task sequence references, every package's content information, configuration items' categories.
+            "SMS_TaskSequencePackageReference", "SMS_ObjectContentExtraInfo", "SMS_CIAllCategories",
             // Client health, and the inventory classes scripts query beside the defaults.
             "SMS_CH_EvalResult", "SMS_G_System_CH_ClientSummary", "SMS_G_System_EndpointProtectionStatus",
             "SMS_G_System_AntimalwareHealthStatus", "SMS_G_System_TPM", "SMS_G_System_FIRMWARE",

@@ -19,7 +19,7 @@ import Script
         #expect(try s.rows("select ServerName from SMS_SystemResourceList where RoleName = 'SMS Distribution Point' and SiteCode = 'S01' order by ServerName")
                 == [["dp1.contoso.com"], ["dp2.contoso.com"], ["dp3.contoso.com"]])
         #expect(s.site.offlineServers == ["dp3"])
-        #expect(try s.count("SMS_Driver") > 0 && s.count("SMS_Collection") >= 4 && s.count("SMS_R_System") == 300)
+        #expect(try s.count("SMS_Driver") > 0 && s.count("SMS_Collection") >= 4 && s.count("SMS_R_System") == 300 + FleetCatalog.siteSystems.count)
         #expect(try s.rows("select count(*) from SMS_PackageStatusDistPointsSummarizer where State = 3").first?.first != "0")
     }
 

@@ -22,9 +22,11 @@ import Testing
         let s = try SiteSession()
         let user = #"CONTOSO\auditor"#
         s.site.userName = user
-        // The demo's history: its objects were created by its administrators, at their own dates.
-        let history = try s.rows(#"select MessageID, Time from SMS_StatMsgWithInsStrings where MessageType = 768 and InsString1 = 'CONTOSO\\jdoe'"#)
-        #expect(!history.isEmpty && history.allSatisfy { $0[1] < "20261126" })
+        // The demo's history: its objects were created by its administrators, at their own dates; jdoe changed a
+        // collection this morning.
+        let history = try s.rows(#"select MessageID, Time from SMS_StatMsgWithInsStrings where MessageType = 768 and InsString1 = 'CONTOSO\\jdoe' order by Time"#)
+        #expect(history.count > 1 && history.dropLast().allSatisfy { $0[1] < "20261126" })
+        #expect(history.last == ["30016", "20261126082000.000000+000"])
         #expect(try Self.audits(s, by: user).isEmpty, "building the demo is not this user's change")
         try s.run(#"new SMS_Package { Name = "Audit me" }"#)
         let id = try #require(try s.rows(#"select PackageID from SMS_Package where Name = "Audit me""#).first?[0])

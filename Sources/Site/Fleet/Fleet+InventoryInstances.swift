@@ -139,7 +139,7 @@ extension FleetLoader {
         switch s.function {
         case .sql?: roles += ["Server_NT", "SQLServer"]
         case .domainController?: roles = ["LM_Workstation", "LM_Server", "Primary_Domain_Controller", "Timesource", "NT", "DFS"]
-        case .file?, .web?, .app?: roles += ["Server_NT"]
+        case .file?, .web?, .app?, .configMgr?: roles += ["Server_NT"]
         case nil: break
         }
         let pcType: UInt32 = model.kind == .notebook ? 2 : model.kind == .rackServer ? 4 : 1

@@ -166,6 +166,12 @@ public enum FleetCatalog {
     ]
 
     /// How many functions servers have, by weight; every site with servers also gets a domain controller.
+    /// Contoso's ConfigMgr servers, as the demo site's roles (SMS_SystemResourceList) name them: servers of the
+    /// fleet like any other — each runs the ConfigMgr client — whose SystemRoles are those roles.
+    public static let siteSystems: [(name: String, site: FleetADSite)] = [
+        ("CM01", hq), ("CM02", branch), ("DP1", hq), ("DP2", hq), ("DP3", london), ("DP4", branch),
+    ]
+
     static let serverFunctions: [(FleetServerFunction, Double)] = [
         (.app, 0.35), (.web, 0.22), (.sql, 0.18), (.file, 0.17), (.domainController, 0.08),
     ]

@@ -71,7 +71,7 @@ extension FleetGenerator {
             features = FleetCatalog.baseFeatures
             switch system.function! {
             case .file: features += FleetCatalog.fileServerFeatures
-            case .web: features += FleetCatalog.webServerFeatures
+            case .web, .configMgr: features += FleetCatalog.webServerFeatures  // management and distribution points run on IIS
             case .domainController: features += FleetCatalog.domainControllerFeatures
             case .sql, .app: break
             }
@@ -111,6 +111,7 @@ extension FleetGenerator {
         let dataDisks: [(String, String, Int)] = switch system.function {
         case .sql?: [("D:", "Data", 500), ("L:", "Logs", 100)]
         case .file?: [("E:", "Shares", 2_048)]
+        case .configMgr?: [("D:", "SCCMContentLib", 1_024)]
         default: []
         }
         for (n, (letter, label, gb)) in dataDisks.enumerated() {
@@ -157,7 +158,7 @@ extension FleetGenerator {
                 list.append(rng.chance(0.4) ? C.sql2019 : C.sql2022)
                 if rng.chance(0.5) { list.append(C.ssms) }
             case .web: if rng.chance(0.7) { list.append(C.dotnetHosting) }
-            case .file, .app, .domainController: break
+            case .file, .app, .domainController, .configMgr: break
             }
         }
         let earliest = installed.utcMicroseconds
@@ -205,7 +206,7 @@ extension FleetGenerator {
                 services.append(FleetService(definition: is2019 ? C.sqlAgent2019 : C.sqlAgent2022, startMode: agent.0, state: agent.1))
             }
             switch system.function! {
-            case .web: services.append(FleetService(definition: C.iis, startMode: "Auto", state: "Running"))
+            case .web, .configMgr: services.append(FleetService(definition: C.iis, startMode: "Auto", state: "Running"))
             case .domainController:
                 services.append(FleetService(definition: C.ntds, startMode: "Auto", state: "Running"))
                 services.append(FleetService(definition: C.dns, startMode: "Auto", state: "Running"))

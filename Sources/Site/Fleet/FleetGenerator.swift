@@ -12,11 +12,10 @@ public struct FleetGenerator {
 
     /// A fleet of `systems` systems from `seed`, dated before `now`.
     public static func generate(systems: Int, seed: UInt64 = defaultSeed, now: CIMDateTime) -> Fleet {
-        var generator = FleetGenerator(seed: seed, now: now)
-        let count = max(0, systems)
-        generator.makeUsers(forSystems: count)
-        generator.systems.reserveCapacity(count)
-        for i in 0..<count { generator.systems.append(generator.makeSystem(i)) }
+        var generator = FleetGenerator(seed: seed, now: now, systems: systems)
+        generator.makeUsers(forSystems: generator.drawn)
+        generator.systems.reserveCapacity(generator.total)
+        for i in 0..<generator.total { generator.systems.append(generator.makeSystem(i)) }
         return Fleet(seed: seed, now: CIMDateTime(utcMicroseconds: generator.now), systems: generator.systems,
                      users: generator.users, userGroups: generator.makeGroups())
     }
@@ -56,12 +55,12 @@ public struct FleetGenerator {
     /// The health and security rows of the fleet `load` made: the same systems, generated again in the same
     /// order (a system's draws depend on those before it), only those rows stored.
     private static func makeHealth(_ count: Int, seed: UInt64, now: CIMDateTime, repository: CIMRepository, namespace: String?) throws {
-        var generator = FleetGenerator(seed: seed, now: now)
+        var generator = FleetGenerator(seed: seed, now: now, systems: count)
         generator.makeUsers(forSystems: count)
         _ = generator.makeGroups()
         var loader = try FleetLoader(repository: repository, namespace: namespace, now: CIMDateTime(utcMicroseconds: generator.now))
-        generator.systems.reserveCapacity(count)
-        for i in 0..<count {
+        generator.systems.reserveCapacity(generator.total)
+        for i in 0..<generator.total {
             var system = generator.makeSystem(i)
             try loader.putHealth(of: system)
             system.inventory = nil
@@ -73,15 +72,15 @@ public struct FleetGenerator {
     /// Generates the fleet and hands its instances, a class's batch at a time, to `sink` (or the repository).
     private static func make(_ count: Int, seed: UInt64, now: CIMDateTime, repository: CIMRepository, namespace: String?,
                              sink: (([CIMInstance]) throws -> Void)?, health: Bool = true) throws {
-        var generator = FleetGenerator(seed: seed, now: now)
+        var generator = FleetGenerator(seed: seed, now: now, systems: count)
         generator.makeUsers(forSystems: count)
         var loader = try FleetLoader(repository: repository, namespace: namespace,
                                      now: CIMDateTime(utcMicroseconds: generator.now), sink: sink)
         loader.includesHealth = health
         for group in generator.makeGroups() { try loader.put(group) }
         for user in generator.users { try loader.put(user) }
-        generator.systems.reserveCapacity(count)
-        for i in 0..<count {
+        generator.systems.reserveCapacity(generator.total)
+        for i in 0..<generator.total {
             var system = generator.makeSystem(i)
             try loader.put(system, ridOffset: generator.users.count)
             system.inventory = nil
@@ -104,7 +103,13 @@ public struct FleetGenerator {
     /// Arrays many systems share (OU chains, groups), built once so their storage is shared too.
     private var sharedLists: [String: [String]] = [:]
 
-    init(seed: UInt64, now: CIMDateTime) {
+    /// How many systems are drawn at random (the size asked for), and how many the fleet has: those and, in any
+    /// fleet that has systems, the site's own servers (``FleetCatalog/siteSystems``) after them.
+    let drawn: Int, total: Int
+
+    init(seed: UInt64, now: CIMDateTime, systems: Int) {
+        drawn = max(0, systems)
+        total = drawn == 0 ? 0 : drawn + FleetCatalog.siteSystems.count
         self.seed = seed
         root = FleetRandom(seed: seed)
         // Whole seconds, so that dates print without a fraction even when the clock is the system's.
@@ -194,11 +199,16 @@ public struct FleetGenerator {
     mutating func makeSystem(_ i: Int) -> FleetSystem {
         var rng = root.derived(UInt64(i))
         let id = Fleet.firstSystemID + UInt32(i)
-        if i >= Self.firstSystems.count, rng.chance(0.01), let original = obsoleteCandidate(&rng) {
+        let siteSystem = i >= drawn ? FleetCatalog.siteSystems[i - drawn] : nil
+        // The first systems and the site's servers are always there, as named: active clients.
+        let fixed = i < Self.firstSystems.count || siteSystem != nil
+        if !fixed, rng.chance(0.01), let original = obsoleteCandidate(&rng) {
             return obsoleteRecord(of: original, id: id, &rng)
         }
         let (role, function, site): (FleetRole, FleetServerFunction?, FleetADSite)
-        if i < Self.firstSystems.count {
+        if let siteSystem {
+            (role, function, site) = (.server, .configMgr, siteSystem.site)
+        } else if i < Self.firstSystems.count {
             (role, function, site) = Self.firstSystems[i]
         } else {
             let r = rng.pick(weighted: [(FleetRole.workstation, 0.83), (.kiosk, 0.02), (.server, 0.15)])
@@ -206,7 +216,7 @@ public struct FleetGenerator {
             let s = rng.pick(weighted: r == .server ? FleetCatalog.serverSites : FleetCatalog.workstationSites)
             (role, function, site) = (r, f, s)
         }
-        let name = nextName(role, function)
+        let name = siteSystem?.name ?? nextName(role, function)
         var os: FleetOS
         let model: FleetHardwareModel
         switch role {
@@ -221,7 +231,7 @@ public struct FleetGenerator {
             model = rng.pick(weighted: FleetCatalog.serverModels)
             if function == .domainController { os = FleetCatalog.domainController(os) }
         }
-        let client: Bool? = i < Self.firstSystems.count || role == .kiosk ? true
+        let client: Bool? = fixed || role == .kiosk ? true
             : rng.pick(weighted: [(true, role == .server ? 0.97 : 0.92), (false, 0.03), (nil, role == .server ? 0.0 : 0.05)])
         let hardware = makeHardware(model, role: role, function: function, &rng)
         let (addresses, subnets, adapters) = makeNetwork(role: role, function: function, site: site, model: model,
@@ -232,7 +242,7 @@ public struct FleetGenerator {
             : rng.pick(weighted: [(0...29, 0.3), (30...180, 0.7)])
         let lastLogon: CIMDateTime? = client != true && rng.chance(0.1) ? nil : moment(&rng, daysAgo: logonDays)
         let stale = (lastLogon.map { now - $0.utcMicroseconds > 60 * Self.day } ?? true) && rng.chance(0.75)
-        let active = client == true && (i < Self.firstSystems.count || !stale)
+        let active = client == true && (fixed || !stale)
         let heartbeat: CIMDateTime? = client != true ? nil
             : active ? moment(&rng, daysAgo: 0...3) : lastLogon.map { CIMDateTime(utcMicroseconds: $0.utcMicroseconds + Self.day) }
         let creation = moment(&rng, daysAgo: 200...1500)
@@ -315,6 +325,7 @@ public struct FleetGenerator {
             case .file: groups.append("File Servers")
             case .web: groups.append("Web Servers")
             case .app: groups.append("App Servers")
+            case .configMgr: groups.append("ConfigMgr Site Systems")
             case .domainController: groups = ["Domain Controllers"]
             }
         }
@@ -329,7 +340,7 @@ public struct FleetGenerator {
             switch function! {
             case .sql: return "svc_sql"
             case .file: return "svc_backup"
-            case .web, .app, .domainController: return rng.pick(["administrator", "svc_deploy", "svc_backup"])
+            case .web, .app, .domainController, .configMgr: return rng.pick(["administrator", "svc_deploy", "svc_backup"])
             }
         }
     }

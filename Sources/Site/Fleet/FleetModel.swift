@@ -34,6 +34,9 @@ public enum FleetRole: String, Sendable, CaseIterable {
 /// CONTOSO.COM/SERVERS/<raw value>.
 public enum FleetServerFunction: String, Sendable, CaseIterable {
     case sql = "SQL", file = "FILE", web = "WEB", app = "APP", domainController = "DC"
+    /// A ConfigMgr site system (site server, management point, distribution point): named by the site's roles
+    /// (``FleetCatalog/siteSystems``), never drawn at random.
+    case configMgr = "CONFIGMGR"
 
     /// How its servers' names start: SRV-SQL01, SRV-FS01, SRV-WEB01, SRV-APP01, DC01.
     public var namePrefix: String {
@@ -43,6 +46,7 @@ public enum FleetServerFunction: String, Sendable, CaseIterable {
         case .web: "SRV-WEB"
         case .app: "SRV-APP"
         case .domainController: "DC"
+        case .configMgr: "CM"
         }
     }
 }

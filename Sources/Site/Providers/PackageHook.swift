@@ -1,9 +1,25 @@
 // PackageHook: what the SMS Provider does when a package is created or changed — assigns the next
-// PackageID with the site's prefix (S0100005 …), stamps source site and dates, keeps PackageID read-only.
+// PackageID with the site's prefix (S0100005 …), stamps source site and dates, keeps PackageID read-only —
+// and what follows a package made, changed or deleted: its content information and the task sequence
+// references that name it.
 import CIM
 
 struct PackageHook: InstanceHook {
     weak let site: SimulatedSite?
+
+    func didChange(_ change: InstanceChange, in context: HookContext) throws {
+        guard let site else { return }
+        let package: CIMInstance
+        switch change {
+        case .create(let p), .modify(_, let p), .delete(let p): package = p
+        }
+        guard let id = package["PackageID"]?.stringValue else { return }
+        // Name, source version and size show in the package's content information whether or not it is on a DP.
+        try ContentStatusViews(repository: context.repository, namespace: context.namespace, clock: site.clock)
+            .refreshContentInformation(package: id)
+        let references = TaskSequenceReferences(repository: context.repository, namespace: context.namespace)
+        if case .delete = change { try references.packageDeleted(package) } else { try references.packageChanged(package) }
+    }
 
     func validate(_ change: InstanceChange, proposed: inout CIMInstance?, in context: HookContext) throws {
         guard let site, case .create = change, var p = proposed else { return }
