@@ -111,7 +111,8 @@ public struct InventoryExtension {
         }
     }
 
-    /// `{Property}` replaced by the system's value of it.
+    /// `{Property}` replaced by the system's value of it as text: a datetime in DMTF form, a boolean true/false, an
+    /// array its first element (ResourceNames, IPAddresses: the one a template means), null nothing.
     private static func substitute(_ template: String, from system: CIMInstance, property: CIMName) throws -> String {
         var out = "", rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
@@ -123,8 +124,9 @@ public struct InventoryExtension {
             guard system.cimClass.property(named: name) != nil else {
                 throw CIMError(.invalidProperty, "Fill(\"\(template)\") on \(property) names \(name), which SMS_R_System does not have")
             }
-            let value = system[name] ?? .null
-            out += value.stringValue ?? value.integerValue.map { String($0) } ?? ""
+            var value = system[name] ?? .null
+            if case .array(let list) = value { value = list.elements.first ?? .null }
+            out += value.displayText
             rest = rest[rest.index(after: close)...]
         }
         return out + rest

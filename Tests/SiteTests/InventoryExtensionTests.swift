@@ -13,6 +13,7 @@ import Testing
             [Fill("one of Finance|Engineering|Sales")] string CostCenter;
             [Fill("range 0..36")] uint32 WarrantyMonths;
             [Fill("{Name}.contoso.com")] string Fqdn;
+            [Fill("{IsVirtualMachine} {IPAddresses} {CreationDate}")] string Facts;
             string Custodian;
         };
         [Fill("none")]
@@ -32,13 +33,21 @@ import Testing
         let cls = try s.site.repository.requireClass("SMS_G_System_CONTOSO_ASSETTAG")
         #expect(cls.keyProperties.map(\.name) == ["ResourceID", "GroupID"], "the header's keys, not the WMI class's")
         #expect(cls.properties.map(\.name.string) == ["ResourceID", "GroupID", "RevisionID", "TimeStamp", "AgentID",
-                                                      "Tag", "CostCenter", "WarrantyMonths", "Fqdn", "Custodian"])
+                                                      "Tag", "CostCenter", "WarrantyMonths", "Fqdn", "Facts", "Custodian"])
         let expected = Self.reporting.map { ["\($0.name)", "CT-\($0.resourceID)", "\($0.name).contoso.com", "1"] }.sorted { $0[0] < $1[0] }
         let rows = try s.rows("""
             select s.Name, a.Tag, a.Fqdn, a.GroupID from SMS_R_System s join SMS_G_System_CONTOSO_ASSETTAG a on a.ResourceID = s.ResourceID
             order by s.Name
             """)
         #expect(rows == expected)
+        // Other types as text: a boolean, an array's first element, a datetime in DMTF form.
+        let pc = try s.site.repository.instance(at: ObjectPath(className: "SMS_R_System", keys: [.init("ResourceID", .uint32(Fleet.firstSystemID))]))
+        guard case .boolean(let vm)? = pc["IsVirtualMachine"], case .array(let addresses)? = pc["IPAddresses"],
+              case .datetime(let created)? = pc["CreationDate"], let address = addresses.elements.first?.stringValue else {
+            Issue.record("PC-0001 lacks the properties the template names"); return
+        }
+        #expect(try s.rows("select Facts from SMS_G_System_CONTOSO_ASSETTAG where ResourceID = \(Fleet.firstSystemID)")
+                == [["\(vm) \(address) \(created.description)"]])
         let values = try s.rows("select CostCenter, WarrantyMonths, Custodian from SMS_G_System_CONTOSO_ASSETTAG")
         let odd = values.filter { !["Finance", "Engineering", "Sales"].contains($0[0]) || !(0...36).contains(Int($0[1]) ?? -1) }
         #expect(!values.isEmpty && odd.isEmpty, "\(odd.prefix(3))")
