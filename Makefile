@@ -5,7 +5,7 @@ SHELL := /bin/bash
 # apt needs root; use sudo only when we are not root already.
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: run build release test deps test-deps examples docs bench fuzz clean
+.PHONY: run build release test deps test-deps examples docs bench bench-smoke fuzz clean
 
 # The system libraries cmsh links: libedit (the REPL's line editing), SQLite (site files, through GRDB) and
 # libxml2 (CIM-XML bodies) and libcurl (--connect: HTTPS with Kerberos, NTLM, Basic).
@@ -76,6 +76,11 @@ fuzz: deps
 bench: deps
 	bash bench/peers/setup.sh
 	bash bench/run.sh
+
+# The same at small N, for checking the harnesses (CI runs it after make test); writes bench/out/results-quick.md.
+bench-smoke: deps
+	bash bench/peers/setup.sh
+	bash bench/run.sh --quick
 
 # DocC for the CMShell library (re-exported CIM and Script types included), into .build/docs.
 docs: deps

@@ -15,15 +15,15 @@ struct ContentStatusViews {
 
     func packageName(_ id: String) -> String { package(id)?["Name"]?.stringValue ?? id }
 
-    /// Recomputes what depends on the package's copy on one DP: that copy's rows, the package's summaries,
-    /// and the DP's.
-    func refresh(package id: String, nalPath: String) throws {
+    /// Recomputes what depends on the package's copy on one DP, whose state went from `before` to `after` (nil:
+    /// no row): that copy's rows and the package's summaries; the DP's counts move by that one copy.
+    func refresh(package id: String, nalPath: String, from before: DistributionState?, to after: DistributionState?) throws {
         let rows = try repository.instances(of: Self.summarizer, where: "PackageID", equals: .string(id), namespace: namespace)
         let package = self.package(id)
         let here = rows.first { $0["ServerNALPath"]?.stringValue?.equalsIgnoringCase(nalPath) == true }
         try refreshCopy(package, id: id, nalPath: nalPath, row: here)
         try refreshPackage(package, id: id, rows: rows)
-        try refreshServer(nalPath)
+        try adjustServer(nalPath, from: before, to: after)
     }
 
     // MARK: - One copy: SMS_DistributionDPStatus, SMS_DPContentInfo
@@ -132,11 +132,27 @@ struct ContentStatusViews {
 
     // MARK: - One distribution point: SMS_DPStatusInfo
 
-    /// The DP's counts over every package it holds. A DP with nothing on it keeps its row, with zeros.
+    /// The DP's counts over every package it holds, counted afresh. A DP with nothing on it keeps its row, with zeros.
     func refreshServer(_ nalPath: String) throws {
         guard repository.cimClass(named: "SMS_DPStatusInfo", namespace: namespace) != nil else { return }
         let rows = try repository.instances(of: Self.summarizer, where: "ServerNALPath", equals: .string(nalPath), namespace: namespace)
-        let counts = Counts(rows)
+        try putServer(nalPath, Counts(rows))
+    }
+
+    /// The DP's counts after one copy went from `before` to `after`: the row it has, moved by that copy — a DP
+    /// with a hundred thousand packages is not counted again for each (a DP without a row is counted afresh).
+    private func adjustServer(_ nalPath: String, from before: DistributionState?, to after: DistributionState?) throws {
+        guard repository.cimClass(named: "SMS_DPStatusInfo", namespace: namespace) != nil else { return }
+        let path = ObjectPath(className: "SMS_DPStatusInfo", keys: [.init("NALPath", .string(nalPath))])
+        guard let row = try? repository.instance(at: path, namespace: namespace) else { return try refreshServer(nalPath) }
+        var counts = Counts(success: row["NumberInstalled"], inProgress: row["NumberInProgress"], error: row["NumberErrors"],
+                            targeted: row["MessageCount"])
+        if let before { counts.remove(before) }
+        if let after { counts.add(after) }
+        try putServer(nalPath, counts)
+    }
+
+    private func putServer(_ nalPath: String, _ counts: Counts) throws {
         let state: ContentOutcome = counts.error > 0 ? .error : counts.inProgress > 0 ? .inProgress : .success
         try put("SMS_DPStatusInfo", keys: [("NALPath", .string(nalPath))], [
             ("Name", .string(Self.server(nalPath))), ("NumberInstalled", .uint32(counts.success)),
@@ -153,16 +169,27 @@ struct ContentStatusViews {
         var targeted: UInt32 = 0, success: UInt32 = 0, inProgress: UInt32 = 0, error: UInt32 = 0, retrying: UInt32 = 0
 
         init(_ rows: [CIMInstance]) {
-            for row in rows {
-                guard let state = DistributionState(of: row) else { continue }
-                targeted += 1
-                switch ContentOutcome(state) {
-                case .success: success += 1
-                case .inProgress: inProgress += 1
-                case .error: error += 1
-                }
-                if state == .installRetrying || state == .removalRetrying { retrying += 1 }
+            for row in rows { if let state = DistributionState(of: row) { add(state) } }
+        }
+
+        /// The counts a SMS_DPStatusInfo row holds.
+        init(success: CIMValue?, inProgress: CIMValue?, error: CIMValue?, targeted: CIMValue?) {
+            func n(_ v: CIMValue?) -> UInt32 { v?.integerValue.flatMap { UInt32(exactly: $0) } ?? 0 }
+            (self.success, self.inProgress, self.error, self.targeted) = (n(success), n(inProgress), n(error), n(targeted))
+        }
+
+        mutating func add(_ state: DistributionState) { move(state, by: 1) }
+        mutating func remove(_ state: DistributionState) { move(state, by: -1) }
+
+        private mutating func move(_ state: DistributionState, by delta: Int) {
+            func moved(_ n: UInt32) -> UInt32 { UInt32(max(0, Int(n) + delta)) }
+            targeted = moved(targeted)
+            switch ContentOutcome(state) {
+            case .success: success = moved(success)
+            case .inProgress: inProgress = moved(inProgress)
+            case .error: error = moved(error)
             }
+            if state == .installRetrying || state == .removalRetrying { retrying = moved(retrying) }
         }
 
         func count(_ outcome: ContentOutcome) -> UInt32 {

@@ -75,8 +75,10 @@ public final class SimulatedSite: @unchecked Sendable {
     }
 
     private func finishSetUp() throws {
-        // tick() runs before every statement and needs only the rows still in motion: index them by State.
+        // tick() runs before every statement and needs only the rows still in motion: index them by State. A
+        // DP's content status (SMS_DPStatusInfo) is counted over its rows after every change: by ServerNALPath.
         try repository.createIndex(on: "State", of: "SMS_PackageStatusDistPointsSummarizer")
+        try repository.createIndex(on: "ServerNALPath", of: "SMS_PackageStatusDistPointsSummarizer")
         protectSecondaryNamespaces()
         registerProviders()
     }

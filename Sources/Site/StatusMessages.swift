@@ -60,9 +60,13 @@ struct StatusMessages {
     @discardableResult
     func raise(_ message: StatusMessage) throws -> Int64 {
         // Raising reads the classes only for the next RecordID: the client history (ClientHistory) can wait.
+        // The rows are the site's own, built to the classes' types, with a RecordID no row has: they go in as a
+        // load does (no validation, no hooks — none watch the status log), in one atomic step that a client's
+        // rollback undoes and a site file records.
         try repository.withoutFilling {
             let recordID = try repository.nextFreeNumber("SMS_StatusMessage", key: "RecordID", as: { .sint64($0) }, namespace: namespace)
-            for row in try rows(of: message, recordID: recordID) { _ = try repository.createInstance(row, namespace: namespace) }
+            let rows = try rows(of: message, recordID: recordID)
+            try repository.performAtomically { try repository.putStoredInstances(rows, namespace: namespace) }
             return recordID
         }
     }
@@ -125,10 +129,11 @@ struct StatusMessages {
         return rows
     }
 
-    /// An instance of `cls` with the properties it has among `values` (the views have fewer than the base).
+    /// An instance of `cls` with the properties it has among `values` (the views have fewer than the base): one
+    /// name lookup per value, and no conversion for a value already of its property's type.
     private func row(_ cls: CIMClass, _ values: [(CIMName, CIMValue)]) throws -> CIMInstance {
-        var row = CIMInstance(of: cls)
-        for (name, value) in values where cls.property(named: name) != nil { try row.set(name, value) }
-        return row
+        var slots = cls.defaultValues
+        for (name, value) in values { if let slot = cls.slot(of: name) { slots[slot] = value } }
+        return try CIMInstance(of: cls, slotValues: slots)
     }
 }

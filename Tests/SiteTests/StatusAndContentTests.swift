@@ -106,11 +106,7 @@ import Testing
         #expect(try s.rows("select Name, MessageState from SMS_DistributionDPStatus where PackageID = '\(package)' order by Name")
                 == [["dp1.contoso.com", "1"], ["dp3.contoso.com", "4"]])
         #expect(try s.rows("select NALPath from SMS_DPContentInfo where ObjectID = '\(package)' order by NALPath") == [[Self.dp1], [Self.dp3]])
-        // Every DP's counts are those of the summarizer rows on it.
-        for dp in try s.rows("select NALPath, NumberInstalled, NumberErrors from SMS_DPStatusInfo") {
-            let states = try s.rows(#"select State from SMS_PackageStatusDistPointsSummarizer where ServerNALPath = "\#(dp[0].replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))""#).map { $0[0] }
-            #expect(dp[1] == String(states.filter { $0 == "0" }.count) && dp[2] == String(states.filter { $0 == "3" }.count), "\(dp[0])")
-        }
+        try Self.expectDPCountsAreTheirRows(s)
         // Removing it: REMOVAL_PENDING, then gone with a 2332 and every view emptied.
         try s.run(#"delete from SMS_DistributionPoint where PackageID = "\#(package)""#)
         s.advance(31)
@@ -118,6 +114,16 @@ import Testing
         #expect(try s.rows("select * from SMS_ObjectContentInfo where ObjectID = '\(package)'").isEmpty)
         #expect(try s.rows("select * from SMS_DistributionDPStatus where PackageID = '\(package)'").isEmpty)
         #expect(try s.rows("select * from SMS_DPContentInfo where ObjectID = '\(package)'").isEmpty)
+        try Self.expectDPCountsAreTheirRows(s)  // kept by each change, not recounted: still the rows' counts
+    }
+
+    /// Every DP's counts (SMS_DPStatusInfo) are those of the summarizer rows on it.
+    static func expectDPCountsAreTheirRows(_ s: SiteSession) throws {
+        for dp in try s.rows("select NALPath, NumberInstalled, NumberErrors, MessageCount from SMS_DPStatusInfo") {
+            let states = try s.rows(#"select State from SMS_PackageStatusDistPointsSummarizer where ServerNALPath = "\#(dp[0].replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))""#).map { $0[0] }
+            #expect(dp[1] == String(states.filter { $0 == "0" }.count) && dp[2] == String(states.filter { $0 == "3" }.count)
+                    && dp[3] == String(states.count), "\(dp[0])")
+        }
     }
 
     @Test func refreshNowRedistributesToThatDPOnly() throws {

@@ -46,6 +46,10 @@ struct MOFToken: Sendable {
 struct MOFLexer {
     let file: String
     private let scalars: [Unicode.Scalar]
+    /// The source's UTF-8 bytes, and where each scalar starts in them (nil when every scalar is one byte): a
+    /// token's text is then one slice of bytes, not a string built scalar by scalar.
+    private let bytes: [UInt8]
+    private let byteOffsets: [Int]?
     private var index = 0
     private var line = 1
     private var lineStart = 0
@@ -53,6 +57,19 @@ struct MOFLexer {
     init(_ source: String, file: String) {
         self.file = file
         scalars = Array(source.unicodeScalars)
+        bytes = Array(source.utf8)
+        if bytes.count == scalars.count {
+            byteOffsets = nil
+        } else {
+            var offsets = [Int](), offset = 0
+            offsets.reserveCapacity(scalars.count + 1)
+            for scalar in scalars {
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            byteOffsets = offsets
+        }
         if scalars.first == "\u{FEFF}" { index = 1; lineStart = 1 }  // a byte-order mark is not content
     }
 
@@ -75,8 +92,11 @@ struct MOFLexer {
         }
     }
 
-    private func text(from start: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<index]))
+    private func text(from start: Int) -> String { text(start, index) }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        let from = byteOffsets?[start] ?? start, to = byteOffsets?[end] ?? end
+        return String(decoding: bytes[from..<to], as: UTF8.self)
     }
 
     private func fail(_ message: String, at location: MOFLocation, _ status: CIMStatus = .invalidSyntax) -> MOFDiagnostic {
@@ -150,6 +170,18 @@ struct MOFLexer {
     /// Reads a `"…"` string (the opening quote is current) and returns its decoded text.
     private mutating func quoted(_ start: MOFLocation) throws(MOFDiagnostic) -> String {
         advance()
+        // Most strings have no escape: their text is the bytes up to the closing quote, taken at once.
+        var end = index
+        while end < scalars.count {
+            let c = scalars[end]
+            if c == "\"" {
+                let value = text(index, end)
+                index = end + 1  // no line break inside, so the line count stands
+                return value
+            }
+            if c == "\\" || c == "\n" || c == "\r" || c == "\0" { break }
+            end += 1
+        }
         var units: [UInt16] = []
         while let unit = try character(in: "string", quote: "\"", openedAt: start) { units.append(contentsOf: unit) }
         // `\xD800` and friends can produce half a surrogate pair, which is not text.

@@ -23,8 +23,8 @@ struct ContentStatusHook: InstanceHook {
         let views = ContentStatusViews(repository: context.repository, namespace: context.namespace, clock: site.clock)
         // A site file made before these classes existed has none of them: there is nothing to keep.
         guard views.hasViews else { return }
-        try views.refresh(package: packageID, nalPath: nalPath)
         let before = old.flatMap(DistributionState.init(of:)), after = new.flatMap(DistributionState.init(of:))
+        try views.refresh(package: packageID, nalPath: nalPath, from: before, to: after)
         guard before != after else { return }
         let log = StatusMessages(repository: context.repository, namespace: context.namespace, clock: site.clock)
         let version = row["SourceVersion"]?.integerValue.map { String($0) } ?? "1"
