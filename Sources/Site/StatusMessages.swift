@@ -2,6 +2,7 @@
 // SMS_StatusMessage, its insertion strings (SMS_StatMsgInsStrings) and attributes (SMS_StatMsgAttributes), and
 // the same record in the views scripts read (SMS_StatMsg, SMS_StatMsgWithInsStrings).
 import CIM
+import Foundation
 
 /// One status message, as a component raises it.
 struct StatusMessage {
@@ -93,47 +94,87 @@ struct StatusMessages {
 
     /// The rows of one message: in SMS_StatusMessage and the views, one per insertion string and attribute.
     private func rows(of message: StatusMessage, recordID: Int64) throws -> [CIMInstance] {
-        let messageClass = try repository.requireClass("SMS_StatusMessage", namespace: namespace)
-        let time = message.time ?? clock.now
-        var common: [(CIMName, CIMValue)] = [
-            ("RecordID", .sint64(recordID)), ("Component", .string(message.component)),
-            ("MachineName", .string(message.machine)), ("MessageID", .uint32(message.messageID)),
-            ("MessageType", .uint32(message.kind.rawValue)), ("ModuleName", .string(message.module)),
-            ("Severity", .uint32(message.severity.rawValue)), ("SiteCode", .string(siteCode)),
-            ("TopLevelSiteCode", .string(siteCode)), ("Time", .datetime(time)),
-            ("PerClient", .uint32(message.perClient ? 2 : 0)), ("ProcessID", .uint32(message.processID)),
-            ("ThreadID", .uint32(message.threadID)), ("ReportFunction", .uint32(0)),
-            ("SuccessfulTransaction", .uint32(0)), ("Transaction", .uint32(0)), ("Win32Error", .uint32(0)),
+        let time = CIMValue.datetime(message.time ?? clock.now)
+        let id = CIMValue.sint64(recordID), site = CIMValue.string(siteCode)
+        // In the order of StatusLayouts.common.
+        var common: [CIMValue] = [
+            id, .string(message.component), .string(message.machine), .uint32(message.messageID),
+            .uint32(message.kind.rawValue), .string(message.module), .uint32(message.severity.rawValue), site, site, time,
+            .uint32(message.perClient ? 2 : 0), .uint32(message.processID), .uint32(message.threadID), .uint32(0),
+            .uint32(0), .uint32(0), .uint32(0),
         ]
-        var rows = [try row(messageClass, common)]
-        if let view = repository.cimClass(named: "SMS_StatMsg", namespace: namespace) { rows.append(try row(view, common)) }
-        if let view = repository.cimClass(named: "SMS_StatMsgWithInsStrings", namespace: namespace) {
-            for (index, text) in message.strings.prefix(10).enumerated() {
-                common.append((CIMName("InsString\(index + 1)"), .string(text)))
-            }
-            rows.append(try row(view, common))
+        let layouts = try StatusLayouts.of(repository, namespace)
+        var rows = [try layouts.message.row(common)]
+        if let view = layouts.statMsg { rows.append(try view.row(common)) }
+        if let view = layouts.withStrings {
+            common += (0..<10).map { $0 < message.strings.count ? .string(message.strings[$0]) : .null }
+            rows.append(try view.row(common))
         }
-        if let strings = repository.cimClass(named: "SMS_StatMsgInsStrings", namespace: namespace) {
+        if let strings = layouts.strings {
             for (index, text) in message.strings.enumerated() {
-                rows.append(try row(strings, [("RecordID", .sint64(recordID)), ("InsStrIndex", .uint32(UInt32(index))),
-                                              ("InsStrValue", .string(text)), ("SiteCode", .string(siteCode))]))
+                rows.append(try strings.row([id, .uint32(UInt32(index)), .string(text), site]))
             }
         }
-        if let attributes = repository.cimClass(named: "SMS_StatMsgAttributes", namespace: namespace) {
+        if let attributes = layouts.attributes {
             for (attribute, value) in message.attributes {
-                rows.append(try row(attributes, [("RecordID", .sint64(recordID)), ("AttributeID", .uint32(attribute.rawValue)),
-                                                 ("AttributeValue", .string(value)), ("AttributeTime", .datetime(time)),
-                                                 ("SiteCode", .string(siteCode))]))
+                rows.append(try attributes.row([id, .uint32(attribute.rawValue), .string(value), time, site]))
             }
         }
         return rows
     }
+}
 
-    /// An instance of `cls` with the properties it has among `values` (the views have fewer than the base): one
-    /// name lookup per value, and no conversion for a value already of its property's type.
-    private func row(_ cls: CIMClass, _ values: [(CIMName, CIMValue)]) throws -> CIMInstance {
-        var slots = cls.defaultValues
-        for (name, value) in values { if let slot = cls.slot(of: name) { slots[slot] = value } }
-        return try CIMInstance(of: cls, slotValues: slots)
+/// Where each status class keeps the properties a message fills, worked out once per class (a site raises a
+/// message for every change; looking up two dozen names for each was most of the cost of raising it).
+private struct StatusLayouts {
+    static let common: [CIMName] = [
+        "RecordID", "Component", "MachineName", "MessageID", "MessageType", "ModuleName", "Severity", "SiteCode",
+        "TopLevelSiteCode", "Time", "PerClient", "ProcessID", "ThreadID", "ReportFunction", "SuccessfulTransaction",
+        "Transaction", "Win32Error",
+    ]
+    static let insertionStrings: [CIMName] = (1...10).map { CIMName("InsString\($0)") }
+
+    /// One class's slots for a list of names (nil: the class lacks it, as the views lack some).
+    struct Layout {
+        let cls: CIMClass
+        let slots: [Int?]
+
+        init(_ cls: CIMClass, _ names: [CIMName]) {
+            self.cls = cls
+            slots = names.map { cls.slot(of: $0) }
+        }
+
+        func row(_ values: [CIMValue]) throws -> CIMInstance {
+            var all = cls.defaultValues
+            for (i, value) in values.enumerated() where i < slots.count { if let slot = slots[i] { all[slot] = value } }
+            return try CIMInstance(of: cls, slotValues: all)
+        }
+    }
+
+    let message: Layout
+    let statMsg, withStrings, strings, attributes: Layout?
+
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var known: [ObjectIdentifier: StatusLayouts] = [:]
+
+    /// The layouts of the namespace's status classes, made once per set of classes (a class object is the
+    /// schema's, so a changed schema has new ones).
+    static func of(_ repository: CIMRepository, _ namespace: String) throws -> StatusLayouts {
+        let base = try repository.requireClass("SMS_StatusMessage", namespace: namespace)
+        let key = ObjectIdentifier(base)
+        if let made = lock.withLock({ known[key] }) { return made }
+        func layout(_ name: CIMName, _ names: [CIMName]) -> Layout? {
+            repository.cimClass(named: name, namespace: namespace).map { Layout($0, names) }
+        }
+        let made = StatusLayouts(
+            message: Layout(base, common), statMsg: layout("SMS_StatMsg", common),
+            withStrings: layout("SMS_StatMsgWithInsStrings", common + insertionStrings),
+            strings: layout("SMS_StatMsgInsStrings", ["RecordID", "InsStrIndex", "InsStrValue", "SiteCode"]),
+            attributes: layout("SMS_StatMsgAttributes", ["RecordID", "AttributeID", "AttributeValue", "AttributeTime", "SiteCode"]))
+        lock.withLock {
+            if known.count > 64 { known.removeAll() }  // test suites make many sites; each schema is a new key
+            known[key] = made
+        }
+        return made
     }
 }
