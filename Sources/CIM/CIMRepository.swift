@@ -34,6 +34,8 @@ public final class CIMRepository: @unchecked Sendable {
     var hooksSuspended = false
     /// Set while a store loads what it holds: completed transactions are not written back to it.
     var storeWritesSuspended = false
+    /// Changes whenever a namespace, class or index is added or removed (see ``schemaGeneration``).
+    private var generation = SchemaGeneration.next()
 
     public init(defaultNamespace: String = "root\\sms\\site_S01") {
         self.defaultNamespace = ObjectPath.normalizeNamespace(defaultNamespace)
@@ -51,6 +53,14 @@ public final class CIMRepository: @unchecked Sendable {
              other.readOnlyNamespaces, other.deferredFills)
         }
     }
+
+    /// A number that names the repository's schema as it is now — its namespaces, classes and indexes — and is
+    /// never given to another schema, this repository's or any other's: what a cached query plan checks before
+    /// it is used again.
+    public var schemaGeneration: UInt64? { locked { generation } }
+
+    /// Called under the lock by everything that adds or removes a namespace, class or index.
+    func schemaChanged() { generation = SchemaGeneration.next() }
 
     @inline(__always)
     func locked<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
@@ -71,6 +81,7 @@ public final class CIMRepository: @unchecked Sendable {
         guard stores[key] == nil else { return false }
         stores[key] = NamespaceStore()
         namespaceOrder.append(name)
+        schemaChanged()
         record(.namespaceCreated(key))
         return true
     }
@@ -108,6 +119,7 @@ public final class CIMRepository: @unchecked Sendable {
             }
             stores[ns]!.add(cimClass, extraIndexes: indexNames(for: cimClass, in: ns))
             stores[ns]!.cacheFamilies()
+            schemaChanged()
             record(.classAdded(ns, cimClass.name))
         }
     }
@@ -156,6 +168,7 @@ public final class CIMRepository: @unchecked Sendable {
             }
             stores[ns]!.remove(name)
             stores[ns]!.cacheFamilies()
+            schemaChanged()
             record(.classRemoved(ns, cls, extraIndexes: []))
         }
     }
@@ -178,6 +191,7 @@ public final class CIMRepository: @unchecked Sendable {
             let (cls, slot) = try classAndSlot(className, property, ns)
             extraIndexes[ns, default: [:]][cls.name, default: []].insert(property)
             for name in stores[ns]!.descendants(of: cls.name) { stores[ns]!.tables[name]!.addIndex(slot: slot) }
+            schemaChanged()
         }
     }
 
@@ -410,6 +424,10 @@ public final class CIMRepository: @unchecked Sendable {
 
     func undo(_ entry: UndoEntry) {
         switch entry {
+        case .namespaceCreated, .classAdded, .classRemoved: schemaChanged()
+        default: break
+        }
+        switch entry {
         case .namespaceCreated(let ns):
             stores[ns] = nil
             namespaceOrder.removeAll { CIMName($0) == ns }
@@ -620,4 +638,13 @@ struct NamespaceStore {
         }
         return out
     }
+}
+
+/// Hands out schema generations: one counter for every repository in the process, so no two schemas (of two
+/// repositories, or one before and after a change) ever share a number.
+enum SchemaGeneration {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: UInt64 = 0
+
+    static func next() -> UInt64 { lock.withLock { last += 1; return last } }
 }

@@ -61,6 +61,10 @@ public protocol ObjectModel: AnyObject {
     func request(for query: ClassQuery) -> String
     /// A line for `explain`: where the backend is and what goes over the wire.
     var location: String { get }
+    /// A number naming the schema as it is now, changed by any change to it and never reused: a query plan
+    /// made under one generation holds while the generation stands. Nil for a backend whose schema can change
+    /// without its knowing (a remote one): its plans are made afresh every run.
+    var schemaGeneration: UInt64? { get }
 }
 
 /// One row a backend answered for a pushed-down query.
@@ -71,6 +75,8 @@ public enum QueryRow {
 }
 
 extension ObjectModel {
+    public var schemaGeneration: UInt64? { nil }
+
     public func instances(matching query: ClassQuery, namespace: String?) throws -> [CIMInstance] {
         throw CIMError(.notSupported, "\(location) does not evaluate one class's filter itself")
     }

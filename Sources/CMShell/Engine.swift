@@ -338,7 +338,7 @@ public final class Engine {
     public func run(_ prepared: PreparedScript) -> RunResult {
         // Every name is resolved before anything runs (see Resolver): a misspelt property on line 9 stops
         // the script before line 1 prints.
-        let unresolved = interpreter.resolve(prepared.program)
+        let unresolved = interpreter.resolve(prepared.program, remembering: prepared.resolution)
         if !unresolved.isEmpty { return RunResult(outcome: .syntaxErrors(unresolved)) }
         interpreter.limits = limits.scriptLimits
         interpreter.deadline = limits.timeLimit.map { ContinuousClock.now + $0 }
@@ -402,6 +402,8 @@ public final class Engine {
 /// A parsed script, ready to run any number of times.
 public struct PreparedScript: Sendable {
     let program: Program
+    /// Whether the program has resolved cleanly, and under which schema: a script run many times is checked once.
+    let resolution = ResolutionMemo()
     /// The number of top-level statements in the script.
     public var statementCount: Int { program.statements.count }
     /// Whether the script ends with an `if` block that has no `else`, so an `else` on the next line would

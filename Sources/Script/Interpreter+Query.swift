@@ -7,12 +7,12 @@ extension Interpreter {
         if let remote = try pushedDown(q) { return remote }
         subquerySets.append([:])
         defer { subquerySets.removeLast() }
-        let sources = try resolveSources(q)
+        let (sources, plan) = try plannedQuery(q)
         // A backend that narrows one class's rows sends each class narrowed; the plan then reads those rows.
         let outerRows = narrowedRows
         narrowedRows = model.queryCapabilities.contains(.classQuery) ? try classPushdown(q, sources) : [:]
         defer { narrowedRows = outerRows }
-        var tuples = try matchingTuples(q, sources)
+        var tuples = try matchingTuples(q, sources, plan)
         // 4. count(*)
         if q.items.count == 1, case .expression(let e, let alias) = q.items[0], case .countStar = e.kind {
             return ResultSet(className: nil, columns: [alias ?? "Count"], rows: [
@@ -73,8 +73,8 @@ extension Interpreter {
 
     /// The joined rows that satisfy the joins and WHERE, one value per source (null for a left join's
     /// missing side), in the order the plan visits them.
-    func matchingTuples(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> [[Value]] {
-        let plan = try planQuery(q, sources)
+    func matchingTuples(_ q: Query, _ sources: [(Query.Source, CIMClass)], _ planned: QueryPlan? = nil) throws -> [[Value]] {
+        let plan = try planned ?? planQuery(q, sources)
         let first = plan.filters[0]
         var tuples: [[Value]]
         if let predicate = first.compiledLocal {

@@ -45,6 +45,11 @@ public final class Interpreter {
     @exclusivity(unchecked) var frames: [[String: Value]] = []
     var functions: [String: FunctionDeclaration] = [:]
     var hostFunctions: [String: HostFunction] = [:]
+    /// Counts definitions of script and host functions: a compiled plan may have chosen a builtin a new
+    /// function now shadows.
+    var functionsChanged = 0
+    /// Plans of the queries run, by ``Query/planID`` (see QueryPlanCache).
+    var queryPlans = QueryPlanCache()
     /// Statements run and rows visited in this run, for `maxSteps`; interrupts and memory are polled on it.
     @exclusivity(unchecked) var steps = 0
     /// The run a nested interpreter works for (see ``inheritLimitsOfCurrentRun()``).
@@ -87,6 +92,7 @@ public final class Interpreter {
     /// Makes a Swift function callable from scripts by name (case-insensitive).
     public func define(function name: String, _ body: @escaping HostFunction) {
         hostFunctions[name.lowercased()] = body
+        functionsChanged &+= 1
     }
 
     /// Sets a global variable (`$name`).
@@ -257,6 +263,7 @@ public final class Interpreter {
         case .continue: return .continue
         case .function(let f):
             functions[f.name.lowercased()] = f
+            functionsChanged &+= 1
         case .return(let e):
             return .return(try e.map { try evaluate($0) } ?? .null)
         case .try(let body, let variable, let handler):

@@ -30,6 +30,7 @@ extension Parser {
         }
         let from = try querySource()
         var q = Query(distinct: distinct, items: items, from: from, range: start.range)
+        q.planID = QueryPlanCache.newID()
         // ANSI-89 joins (`from A, B where A.X = B.X`), which ConfigMgr's extended WQL accepts.
         while accept(.comma) {
             let source = try querySource()

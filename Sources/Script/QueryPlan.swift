@@ -68,15 +68,19 @@ extension Expression {
 }
 
 extension Interpreter {
-    func planQuery(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan {
+    /// How the first class's rows are found this run: the index answers `Property = value` when WHERE has one on
+    /// an indexed property, with the value as it is now (a variable's may change between runs of one plan).
+    func accessPath(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan.Access {
         let fromClass = sources[0].1
         let hasOuterJoin = q.joins.contains { $0.kind == .right || $0.kind == .full }
-        var access = QueryPlan.Access.scan
-        if !hasOuterJoin, let filter = q.filter,
-           let (slot, value) = try indexedEquality(filter, q.from, fromClass, single: q.joins.isEmpty) {
-            access = .index(slot: slot, property: fromClass.properties[slot].name.string, value: value,
-                            isKey: fromClass.keySlots == [slot])
-        }
+        guard !hasOuterJoin, let filter = q.filter,
+              let (slot, value) = try indexedEquality(filter, q.from, fromClass, single: q.joins.isEmpty) else { return .scan }
+        return .index(slot: slot, property: fromClass.properties[slot].name.string, value: value, isKey: fromClass.keySlots == [slot])
+    }
+
+    func planQuery(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan {
+        let hasOuterJoin = q.joins.contains { $0.kind == .right || $0.kind == .full }
+        let access = try accessPath(q, sources)
         var filters = [QueryPlan.Filter](repeating: QueryPlan.Filter(), count: sources.count)
         if let filter = q.filter {
             for part in conjuncts(filter) {

@@ -6,6 +6,7 @@
 // (`$p.Nmae`), a method on such a value, a class named in a string (`get "…"`), and names in the text of a
 // collection rule. Those are checked when they run, with the same messages.
 import CIM
+import Foundation
 
 extension Interpreter {
     /// Every name in `program` that will not resolve when it runs, in source order; empty when all do.
@@ -15,6 +16,30 @@ extension Interpreter {
         resolver.run(program.statements)
         return resolver.diagnostics
     }
+
+    /// ``resolve(_:)`` for a program run many times: once it has resolved cleanly, it is not walked again while
+    /// the schema, the namespace and the functions stay as they were (names only ever become known: a variable
+    /// set stays set).
+    public func resolve(_ program: Program, remembering memo: ResolutionMemo) -> [Diagnostic] {
+        let validity = model.schemaGeneration.map {
+            QueryPlanCache.Validity(schema: $0, namespace: namespace, functions: functionsChanged)
+        }
+        if let validity, memo.holds(for: validity) { return [] }
+        let found = resolve(program)
+        if found.isEmpty, let validity { memo.remember(validity) }
+        return found
+    }
+}
+
+/// Remembers that a program resolved cleanly, and under what (see ``Interpreter/resolve(_:remembering:)``).
+public final class ResolutionMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var validity: QueryPlanCache.Validity?
+
+    public init() {}
+
+    func holds(for validity: QueryPlanCache.Validity) -> Bool { lock.withLock { self.validity == validity } }
+    func remember(_ validity: QueryPlanCache.Validity) { lock.withLock { self.validity = validity } }
 }
 
 private struct Resolver {

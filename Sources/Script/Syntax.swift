@@ -120,6 +120,9 @@ public struct Query: Sendable {
     /// `limit n` — a cmsh extension to WQL.
     public var limit: Expression?
     public var range: SourceRange
+    /// Names this query as the parser made it, for the interpreter's cache of plans (nil for a query built
+    /// at run time, which is planned afresh). Never given to another query.
+    public var planID: UInt64? = nil
 }
 
 /// `ASSOCIATORS OF {path} WHERE …` / `REFERENCES OF {path} WHERE …` as WMI defines them.
