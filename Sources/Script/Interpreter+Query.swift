@@ -148,29 +148,6 @@ extension Interpreter {
         }
     }
 
-    /// Finds `P = const` (or `const = P`, `Class.P = const`) among the top-level ANDs of a WHERE clause, where
-    /// P has an index; returns P's slot and the constant. Constants are literals or variables: anything that
-    /// does not depend on the row.
-    func indexedEquality(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) throws -> (slot: Int, value: CIMValue)? {
-        switch e.kind {
-        case .and(let l, let r):
-            return try indexedEquality(l, source, cls, single: single) ?? indexedEquality(r, source, cls, single: single)
-        case .comparison(.equal, let l, let r):
-            for (p, c) in [(l, r), (r, l)] {
-                guard let slot = propertySlot(p, source, cls, single: single), let constant = try constantValue(c),
-                      !constant.isNull, constant.type?.isArray != true, !cls.properties[slot].type.isArray,
-                      model.isIndexed(slot: slot, of: cls, namespace: namespace),
-                      // The index holds values of the property's type: `ResourceID = "16777220"` looks up the
-                      // number. A constant that does not convert is left to the row-by-row comparison.
-                      let typed = try? constant.converted(to: cls.properties[slot].type) else { continue }
-                return (slot, typed)
-            }
-            return nil
-        default:
-            return nil
-        }
-    }
-
     func propertySlot(_ e: Expression, _ source: Query.Source, _ cls: CIMClass, single: Bool) -> Int? {
         switch e.kind {
         case .name(let n) where single: return cls.slot(of: CIMName(n))
@@ -181,7 +158,15 @@ extension Interpreter {
         }
     }
 
-    private func constantValue(_ e: Expression) throws -> CIMValue? {
+    /// A literal or a variable: what an index lookup can take as its value.
+    func isConstantForm(_ e: Expression) -> Bool {
+        switch e.kind {
+        case .literal, .variable: true
+        default: false
+        }
+    }
+
+    func constantValue(_ e: Expression) throws -> CIMValue? {
         switch e.kind {
         case .literal(let v): return v
         case .variable(let n): return (try? lookup(n, e.range))?.cimValue

@@ -47,7 +47,16 @@ struct QueryPlan {
         var probe: CompiledExpression
     }
 
+    /// A `Property = value` part of WHERE the first class's index could answer, with the value's expression
+    /// (a literal or a variable), evaluated each run.
+    struct IndexCandidate {
+        var slot: Int
+        var value: Expression
+    }
+
     var firstAccess: Access
+    /// What ``firstAccess`` is chosen from on each run of a kept plan.
+    var indexCandidates: [IndexCandidate] = []
     /// One per source: `filters[0]` for the first class, `filters[i]` after the i-th join.
     var filters: [Filter]
     var joins: [JoinMethod]
@@ -71,16 +80,51 @@ extension Interpreter {
     /// How the first class's rows are found this run: the index answers `Property = value` when WHERE has one on
     /// an indexed property, with the value as it is now (a variable's may change between runs of one plan).
     func accessPath(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan.Access {
-        let fromClass = sources[0].1
+        try accessPath(indexCandidates(q, sources), sources[0].1)
+    }
+
+    /// The top-level `Property = value` parts of WHERE on an indexed property of the first class, in the order
+    /// they are tried (what the schema decides; a plan keeps them).
+    func indexCandidates(_ q: Query, _ sources: [(Query.Source, CIMClass)]) -> [QueryPlan.IndexCandidate] {
         let hasOuterJoin = q.joins.contains { $0.kind == .right || $0.kind == .full }
-        guard !hasOuterJoin, let filter = q.filter,
-              let (slot, value) = try indexedEquality(filter, q.from, fromClass, single: q.joins.isEmpty) else { return .scan }
-        return .index(slot: slot, property: fromClass.properties[slot].name.string, value: value, isKey: fromClass.keySlots == [slot])
+        guard !hasOuterJoin, let filter = q.filter else { return [] }
+        let cls = sources[0].1
+        var found: [QueryPlan.IndexCandidate] = []
+        func walk(_ e: Expression) {
+            switch e.kind {
+            case .and(let l, let r):
+                walk(l)
+                walk(r)
+            case .comparison(.equal, let l, let r):
+                for (p, c) in [(l, r), (r, l)] {
+                    guard let slot = propertySlot(p, q.from, cls, single: q.joins.isEmpty), !cls.properties[slot].type.isArray,
+                          isConstantForm(c), model.isIndexed(slot: slot, of: cls, namespace: namespace) else { continue }
+                    found.append(QueryPlan.IndexCandidate(slot: slot, value: c))
+                }
+            default: break
+            }
+        }
+        walk(filter)
+        return found
+    }
+
+    /// The first candidate whose value this run can look up (not null, not an array, of the property's type):
+    /// `ResourceID = "16777220"` looks up the number; a value that does not convert is left to the row-by-row
+    /// comparison.
+    func accessPath(_ candidates: [QueryPlan.IndexCandidate], _ cls: CIMClass) throws -> QueryPlan.Access {
+        for candidate in candidates {
+            guard let constant = try constantValue(candidate.value), !constant.isNull, constant.type?.isArray != true,
+                  let typed = try? constant.converted(to: cls.properties[candidate.slot].type) else { continue }
+            return .index(slot: candidate.slot, property: cls.properties[candidate.slot].name.string, value: typed,
+                          isKey: cls.keySlots == [candidate.slot])
+        }
+        return .scan
     }
 
     func planQuery(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> QueryPlan {
         let hasOuterJoin = q.joins.contains { $0.kind == .right || $0.kind == .full }
-        let access = try accessPath(q, sources)
+        let candidates = indexCandidates(q, sources)
+        let access = try accessPath(candidates, sources[0].1)
         var filters = [QueryPlan.Filter](repeating: QueryPlan.Filter(), count: sources.count)
         if let filter = q.filter {
             for part in conjuncts(filter) {
@@ -131,8 +175,8 @@ extension Interpreter {
             probes.append(compiled)
             recheck.append(!exact)
         }
-        return QueryPlan(firstAccess: access, filters: filters, joins: joins, probes: probes, recheckOn: recheck,
-                         conditions: conditions, hasOuterJoin: hasOuterJoin)
+        return QueryPlan(firstAccess: access, indexCandidates: candidates, filters: filters, joins: joins, probes: probes,
+                         recheckOn: recheck, conditions: conditions, hasOuterJoin: hasOuterJoin)
     }
 
     /// The parts of a WHERE clause joined by top-level ANDs.

@@ -54,7 +54,7 @@ extension Interpreter {
         let validity = QueryPlanCache.Validity(schema: schema, namespace: namespace, functions: functionsChanged)
         if let cached = queryPlans[id, validity] {
             var plan = cached.plan
-            plan.firstAccess = try accessPath(q, cached.sources)
+            plan.firstAccess = try accessPath(cached.plan.indexCandidates, cached.sources[0].1)
             return (cached.sources, plan)
         }
         let sources = try resolveSources(q)
