@@ -34,6 +34,9 @@ extension CIMRepository {
         }
     }
 
+    /// How many deferred fills have not run yet.
+    public var pendingFills: Int { locked { deferredFills.count } }
+
     /// Runs every deferred fill now (before a dump or a copy to a store).
     public func fillDeferred() throws {
         while let next = locked({ deferredFills.isEmpty ? nil : deferredFills.removeFirst() }) { try run(next) }

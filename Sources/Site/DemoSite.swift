@@ -26,11 +26,14 @@ public enum DemoSite {
                             seed: UInt64 = FleetGenerator.defaultSeed) throws -> SimulatedSite {
         // A fixed clock makes the same site every time: build it once, and give each caller a copy (copied on
         // write, so a copy costs nothing until it changes). Test suites make hundreds of demo sites.
-        guard clock.isFixed, systems <= maxCachedSystems else { return try build(clock: clock, systems: systems, seed: seed) }
+        // A site made for one session makes its fleet and the collections' members the first time they are read:
+        // a session that never looks at systems or collections (`cmsh -c` on packages) does not pay for them.
+        guard clock.isFixed, systems <= maxCachedSystems else { return try build(clock: clock, systems: systems, seed: seed, lazily: true) }
         let key = TemplateKey(now: clock.now.utcMicroseconds, systems: systems, seed: seed)
         let template = try templateLock.withLock { () throws -> CIMRepository in
             if let known = templates[key] { return known }
-            let made = try build(clock: SiteClock(fixedAt: clock.now), systems: systems, seed: seed).repository
+            // Made whole: every copy would otherwise make its own fleet.
+            let made = try build(clock: SiteClock(fixedAt: clock.now), systems: systems, seed: seed, lazily: false).repository
             if templates.count >= 4 { templates.removeAll() }
             templates[key] = made
             return made
@@ -40,8 +43,16 @@ public enum DemoSite {
         return site
     }
 
-    /// The demo site made from scratch: schema, demo data, then the fleet.
-    private static func build(clock: SiteClock, systems: Int, seed: UInt64) throws -> SimulatedSite {
+    /// The classes whose rows collection evaluation writes: reading one of them, lazily made, evaluates every
+    /// collection first (and that reads the fleet, which is then made).
+    static let evaluatedClasses: [CIMName] = [
+        CollectionEvaluator.collectionClass, CollectionEvaluator.membershipClass, CollectionEvaluator.memberAssociation,
+    ]
+
+    /// The demo site made from scratch: schema, demo data, then the fleet. `lazily`, the fleet and the collections'
+    /// evaluation are made the first time one of their classes is used — the same rows, in the same order, as
+    /// made at once (DemoSiteTests compares the two).
+    static func build(clock: SiteClock, systems: Int, seed: UInt64, lazily: Bool) throws -> SimulatedSite {
         let site = try SimulatedSite(siteCode: "S01", clock: clock)
         // The demo's data is the site's own, not changes a user made: nothing is audited.
         try site.repository.performInternally {
@@ -53,18 +64,33 @@ public enum DemoSite {
                                         into: site.repository, namespace: SiteSchema.providerNamespace)
         }
         try site.deriveDeclaredRows()
-        try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository, deferringHealth: true)
-        try site.publishSiteSystems()
+        let namespace = site.namespace
+        let now = clock.now
+        if lazily && systems > 0 {
+            let fleet = (Fleet.classNames + Fleet.healthClassNames).map { CIMName($0) }
+            try site.repository.deferFilling(fleet, namespace: namespace) { repository in
+                try FleetGenerator.load(systems: systems, seed: seed, now: now, into: repository, namespace: namespace, deferringHealth: true)
+            }
+        } else {
+            try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository, deferringHealth: true)
+        }
+        // A fleet holds the site's servers (FleetCatalog.siteSystems); without one they are discovered.
+        try site.publishSiteSystems(discoveringServers: systems == 0)
         try site.repository.performInternally {
             try writeSiteHistory(into: site)
             try writeAuditHistory(into: site)
         }
         try site.publishSecondarySites()
         site.offlineServers = ["dp3"]
-        try site.refreshCollections()
+        if lazily {
+            try site.repository.deferFilling(evaluatedClasses, namespace: namespace) { repository in
+                _ = try CollectionEvaluator(repository: repository, namespace: namespace, clock: SiteClock(fixedAt: now)).refreshAll()
+            }
+        } else {
+            try site.refreshCollections()
+        }
         // Each client's state for each deployment follows from its collections, so it comes after them.
         // It is the largest part of the demo (a row per client per deployment), made the first time it is read.
-        let namespace = site.namespace
         try site.repository.deferFilling(DeploymentState.classesMade, namespace: namespace) { repository in
             try DeploymentState(repository: repository, namespace: namespace, clock: SiteClock(fixedAt: clock.now)).generate()
         }

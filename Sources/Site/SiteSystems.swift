@@ -65,11 +65,11 @@ extension SimulatedSite {
     /// Records the site's systems from its roles (SMS_SCI_SysResUse, SMS_DistributionPointInfo,
     /// SMS_DPStatusInfo) and each server without a discovery record as an SMS_R_System carrying its roles — what a
     /// site does as its roles are installed; the demo calls it once its data and fleet are in.
-    public func publishSiteSystems() throws {
+    public func publishSiteSystems(discoveringServers: Bool = true) throws {
         try repository.performInternally {
             let systems = SiteSystems(repository: repository, namespace: namespace, clock: clock)
             try systems.publish()
-            try systems.discoverServers()
+            if discoveringServers { try systems.discoverServers() }
         }
     }
 }

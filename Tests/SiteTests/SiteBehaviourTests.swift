@@ -23,6 +23,24 @@ import Script
         #expect(try s.rows("select count(*) from SMS_PackageStatusDistPointsSummarizer where State = 3").first?.first != "0")
     }
 
+    @Test func aDemoMadeLazilyIsTheOneMadeAtOnce() throws {
+        let eager = try DemoSite.build(clock: SiteClock(fixedAt: SiteSession.start), systems: 40, seed: 7, lazily: false)
+        let lazy = try DemoSite.build(clock: SiteClock(fixedAt: SiteSession.start), systems: 40, seed: 7, lazily: true)
+        // What a packages-only session reads is there; the fleet and the members are made on first use.
+        // Eager: health, deployment state, client history wait. Lazy: the fleet (whose health waits inside it) and
+        // the evaluation too.
+        #expect(lazy.repository.pendingFills == eager.repository.pendingFills + 1, "the fleet and the evaluation wait")
+        #expect(try lazy.repository.count(of: "SMS_DriverPackage") == eager.repository.count(of: "SMS_DriverPackage"))
+        #expect(lazy.repository.pendingFills == eager.repository.pendingFills + 1, "reading packages makes neither")
+        #expect(try lazy.repository.count(of: "SMS_FullCollectionMembership") == eager.repository.count(of: "SMS_FullCollectionMembership"))
+        #expect(try lazy.repository.count(of: "SMS_R_System") == 40 + FleetCatalog.siteSystems.count)
+        // Everything made, the two are the same site: every class, every row, in the same order.
+        try eager.repository.fillDeferred()
+        try lazy.repository.fillDeferred()
+        let (a, b) = (try eager.repository.mofDump(), try lazy.repository.mofDump())
+        #expect(a.count > 100_000 && a == b)
+    }
+
     @Test func realWorldJoin() throws {
         let s = try SiteSession()
         let rows = try s.rows("""
