@@ -118,7 +118,6 @@ public final class CIMRepository: @unchecked Sendable {
                 }
             }
             stores[ns]!.add(cimClass, extraIndexes: indexNames(for: cimClass, in: ns))
-            stores[ns]!.cacheFamilies()
             schemaChanged()
             record(.classAdded(ns, cimClass.name))
         }
@@ -167,7 +166,6 @@ public final class CIMRepository: @unchecked Sendable {
                 throw CIMError(.classHasInstances, "Class \(cls.name) has instances; delete them first.")
             }
             stores[ns]!.remove(name)
-            stores[ns]!.cacheFamilies()
             schemaChanged()
             record(.classRemoved(ns, cls, extraIndexes: []))
         }
@@ -588,15 +586,16 @@ struct NamespaceStore {
     var order: [CIMName] = []
     var children: [CIMName: [CIMName]] = [:]
     var tables: [CIMName: InstanceTable] = [:]
-    /// Each class and its descendants, depth first; queries ask for this on every run, so it is kept
-    /// (recomputed only when a class is added or removed).
+    /// Each class and its descendants, depth first; queries ask for this on every run, so it is kept. Adding or
+    /// removing a class changes only its own line's families, which are worked out again then (working out every
+    /// class's for each class added made compiling a schema of hundreds of classes quadratic).
     private var family: [CIMName: [CIMName]] = [:]
 
     mutating func add(_ cls: CIMClass, extraIndexes: Set<CIMName>) {
         classes[cls.name] = cls
         order.append(cls.name)
         if let sup = cls.superclass { children[sup.name, default: []].append(cls.name) }
-        family = [:]
+        refreshFamilies(of: cls)
         // A single key is served by the key index. Each part of a composite key gets a hash index of its own,
         // so `where PackageID = 'X'` on SMS_DistributionPoint (keys PackageID, ServerNALPath, SiteCode) need
         // not scan; so does any property qualified [Indexed].
@@ -611,11 +610,12 @@ struct NamespaceStore {
 
     mutating func remove(_ name: CIMName) {
         guard let cls = classes.removeValue(forKey: name) else { return }
-        family = [:]
         order.removeAll { $0 == name }
         if let sup = cls.superclass { children[sup.name]?.removeAll { $0 == name } }
         tables[name] = nil
         children[name] = nil
+        family[name] = nil
+        if let sup = cls.superclass, let parent = classes[sup.name] { refreshFamilies(of: parent) }
     }
 
     /// The class and all its descendants, depth first in the order added.
@@ -624,9 +624,9 @@ struct NamespaceStore {
         return walkDescendants(of: name)
     }
 
-    /// Fills the descendants cache for every class (after the schema changes).
-    mutating func cacheFamilies() {
-        family = Dictionary(uniqueKeysWithValues: classes.keys.map { ($0, walkDescendants(of: $0)) })
+    /// Works out again the families a class and its ancestors head (after it came or its subclasses changed).
+    private mutating func refreshFamilies(of cls: CIMClass) {
+        for member in cls.lineage where classes[member.name] != nil { family[member.name] = walkDescendants(of: member.name) }
     }
 
     private func walkDescendants(of name: CIMName) -> [CIMName] {

@@ -203,6 +203,11 @@ final class Session {
 
     /// A batch leaves no transaction open: --transaction commits when the script succeeded; anything else
     /// still open is rolled back, and that is an error (the script forgot its `commit`).
+    /// Closes what must be closed before the process ends without tearing the session down: the site file.
+    func closeForExit() {
+        try? engine.siteFile?.close()
+    }
+
     private func finishTransactions(after code: Int32) -> Int32 {
         let repository = engine.repository
         var code = code
