@@ -27,6 +27,20 @@ struct ClientHistory {
         static let remoteControlStarted: UInt32 = 30069, remoteControlEnded: UInt32 = 30070
     }
 
+    /// What a client reports as it runs a deployment: who starts it, and who says it succeeded or failed (with the
+    /// failure's exit code or HRESULT as the last insertion string).
+    struct Run {
+        typealias Step = (component: String, id: UInt32, error: String?)
+        let started: Step, succeeded: Step, failed: Step
+
+        static let program = Run(started: ("Software Distribution", Message.programStarted, nil),
+                                 succeeded: ("Software Distribution", Message.programSucceeded, nil),
+                                 failed: ("Software Distribution", Message.programFailed, "1603"))
+        static let taskSequence = Run(started: ("Task Sequence Engine", Message.sequenceStarted, nil),
+                                      succeeded: ("Task Sequence Manager", Message.sequenceCompleted, nil),
+                                      failed: ("Task Sequence Engine", Message.sequenceFailed, "0x80070002"))
+    }
+
     /// About one active workstation in this many had a Remote Control session in the last two weeks.
     static let remoteControlPercent = 4
 
@@ -61,22 +75,13 @@ struct ClientHistory {
                                          module: "SMS Client", machine: m.name, strings: strings, attributes: attributes,
                                          time: CIMDateTime(utcMicroseconds: time), perClient: true)
                 }
-                if isTaskSequence {
-                    let strings = [id, packageID, name]
-                    history.append(message("Task Sequence Engine", Message.sequenceStarted, strings, at: started)!)
-                    switch status {
-                    case .success: history += [message("Task Sequence Manager", Message.sequenceCompleted, strings, at: finished)].compactMap { $0 }
-                    case .error: history += [message("Task Sequence Engine", Message.sequenceFailed, strings + ["0x80070002"], at: finished, .error)].compactMap { $0 }
-                    default: break
-                    }
-                } else {
-                    let strings = [id, name, program]
-                    history.append(message("Software Distribution", Message.programStarted, strings, at: started)!)
-                    switch status {
-                    case .success: history += [message("Software Distribution", Message.programSucceeded, strings, at: finished)].compactMap { $0 }
-                    case .error: history += [message("Software Distribution", Message.programFailed, strings + ["1603"], at: finished, .error)].compactMap { $0 }
-                    default: break
-                    }
+                let run = isTaskSequence ? Run.taskSequence : Run.program
+                let strings = isTaskSequence ? [id, packageID, name] : [id, name, program]
+                history.append(message(run.started.component, run.started.id, strings, at: started)!)
+                let end = status == .success ? run.succeeded : status == .error ? run.failed : nil
+                if let end, let done = message(end.component, end.id, strings + (end.error.map { [$0] } ?? []), at: finished,
+                                                 end.error == nil ? .informational : .error) {
+                    history.append(done)
                 }
             }
         }
