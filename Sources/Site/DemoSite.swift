@@ -69,7 +69,8 @@ public enum DemoSite {
         if lazily && systems > 0 {
             let fleet = (Fleet.classNames + Fleet.healthClassNames).map { CIMName($0) }
             try site.repository.deferFilling(fleet, namespace: namespace) { repository in
-                try FleetGenerator.load(systems: systems, seed: seed, now: now, into: repository, namespace: namespace, deferringHealth: true)
+                try FleetGenerator.load(systems: systems, seed: seed, now: now, into: repository, namespace: namespace,
+                                        deferringHealth: true, inOneThread: true)
             }
         } else {
             try FleetGenerator.load(systems: systems, seed: seed, now: clock.now, into: site.repository, deferringHealth: true)

@@ -41,6 +41,13 @@ import Script
         #expect(a.count > 100_000 && a == b)
     }
 
+    @Test(.timeLimit(.minutes(1))) func aLargeLazyFleetIsMadeOnFirstUse() throws {
+        // Past 2,000 systems a fleet made at once is made on a second thread; made lazily it runs holding the
+        // repository's lock, so it must not (it waited for itself).
+        let lazy = try DemoSite.build(clock: SiteClock(fixedAt: SiteSession.start), systems: 2_001, seed: 3, lazily: true)
+        #expect(try lazy.repository.count(of: "SMS_R_System") == 2_001 + FleetCatalog.siteSystems.count)
+    }
+
     @Test func realWorldJoin() throws {
         let s = try SiteSession()
         let rows = try s.rows("""

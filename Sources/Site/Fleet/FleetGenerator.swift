@@ -30,13 +30,16 @@ public struct FleetGenerator {
     /// a client's rows) are made the first time one of them is read, by generating the same fleet again: start-up
     /// pays only for what every session reads. The counts returned then leave those classes out.
     @discardableResult
+    ///
+    /// `inOneThread` makes even a large fleet on the calling thread: what a deferred fill must do, since it runs
+    /// holding the repository's lock, which the second thread would wait for.
     public static func load(systems: Int, seed: UInt64 = defaultSeed, now: CIMDateTime, into repository: CIMRepository,
-                            namespace: String? = nil, deferringHealth: Bool = false) throws -> [String: Int] {
+                            namespace: String? = nil, deferringHealth: Bool = false, inOneThread: Bool = false) throws -> [String: Int] {
         let count = max(0, systems)
         let reserving = try FleetLoader(repository: repository, namespace: namespace, now: now)
         try reserving.reserve(systems: count, users: userCount(forSystems: count))
         // A large fleet is made on a second thread while this one stores it; a small one is not worth a thread.
-        if count >= 2_000 {
+        if count >= 2_000 && !inOneThread {
             try FleetPipeline.run(into: repository, namespace: namespace) { sink in
                 try make(count, seed: seed, now: now, repository: repository, namespace: namespace, sink: sink, health: !deferringHealth)
             }
