@@ -66,7 +66,9 @@ public enum DemoSite {
         try site.deriveDeclaredRows()
         let namespace = site.namespace
         let now = clock.now
-        if lazily && systems > 0 {
+        // A fleet large enough to be made on two threads is made at once: made lazily it would take one (its fill
+        // holds the repository's lock), half again as long for the first query that reads it.
+        if lazily && systems > 0 && systems < FleetGenerator.threadedFrom {
             let fleet = (Fleet.classNames + Fleet.healthClassNames).map { CIMName($0) }
             try site.repository.deferFilling(fleet, namespace: namespace) { repository in
                 try FleetGenerator.load(systems: systems, seed: seed, now: now, into: repository, namespace: namespace,

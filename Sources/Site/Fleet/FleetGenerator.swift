@@ -9,6 +9,8 @@ public struct FleetGenerator {
     public static let defaultSeed: UInt64 = 2026
     /// The demo site's number of systems.
     public static let defaultSystemCount = 300
+    /// From this many systems a fleet is made on a second thread while the calling thread stores it.
+    public static let threadedFrom = 2_000
 
     /// A fleet of `systems` systems from `seed`, dated before `now`.
     public static func generate(systems: Int, seed: UInt64 = defaultSeed, now: CIMDateTime) -> Fleet {
@@ -39,7 +41,7 @@ public struct FleetGenerator {
         let reserving = try FleetLoader(repository: repository, namespace: namespace, now: now)
         try reserving.reserve(systems: count, users: userCount(forSystems: count))
         // A large fleet is made on a second thread while this one stores it; a small one is not worth a thread.
-        if count >= 2_000 && !inOneThread {
+        if count >= threadedFrom && !inOneThread {
             try FleetPipeline.run(into: repository, namespace: namespace) { sink in
                 try make(count, seed: seed, now: now, repository: repository, namespace: namespace, sink: sink, health: !deferringHealth)
             }
