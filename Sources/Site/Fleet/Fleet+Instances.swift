@@ -6,7 +6,7 @@ extension Fleet {
     /// Puts the fleet's resources and inventory into `repository`, which must hold the site schema and no
     /// resources with the fleet's IDs. Instances go in as a site file loads them: no hooks, no key-family checks
     /// (the generator's ID ranges do not overlap), so 100,000 systems take seconds. Not atomic: call it on a new
-    /// site. ``FleetGenerator/load(systems:seed:now:into:namespace:deferringHealth:)`` does the same without holding the model.
+    /// site. ``FleetGenerator/load(systems:seed:now:into:namespace:deferringHealth:inOneThread:)`` does the same without holding the model.
     ///
     /// - Returns: How many instances of each class the repository then holds.
     @discardableResult
@@ -102,7 +102,7 @@ struct FleetLoader {
     let classes: InventoryClasses
     let healthClasses: HealthClasses
     /// Whether a system's health and security rows go with the rest of its inventory; off when they are made later,
-    /// on first use (``FleetGenerator/load(systems:seed:now:into:namespace:deferringHealth:)``).
+    /// on first use (``FleetGenerator/load(systems:seed:now:into:namespace:deferringHealth:inOneThread:)``).
     var includesHealth = true
     private let system: PreparedClass
     private let user: PreparedClass
