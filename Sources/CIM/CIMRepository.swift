@@ -224,6 +224,16 @@ public final class CIMRepository: @unchecked Sendable {
     /// The instance at a path; WBEM_E_NOT_FOUND when absent, WBEM_E_INVALID_OBJECT_PATH when the keys do
     /// not match the class's keys. A path naming a base class finds instances of its subclasses too.
     public func instance(at path: ObjectPath, namespace: String? = nil) throws(CIMError) -> CIMInstance {
+        guard let found = try existingInstance(at: path, namespace: namespace) else {
+            throw CIMError(.notFound, "No instance \(path.relative) exists.")
+        }
+        return found
+    }
+
+    /// The instance at `path`, or nil when there is none (an unknown namespace or class is still an error): for
+    /// code that asks whether a row exists, which a not-found error's message (the path written out) would cost
+    /// more than the lookup.
+    public func existingInstance(at path: ObjectPath, namespace: String? = nil) throws(CIMError) -> CIMInstance? {
         try locked { () throws(CIMError) in
             let ns = try nsKey(path.namespace ?? namespace)
             let cls = try classForPath(path, ns)
@@ -232,7 +242,7 @@ public final class CIMRepository: @unchecked Sendable {
             for name in stores[ns]!.descendants(of: cls.name) {
                 if let found = stores[ns]!.tables[name]!.row(for: key) { return found }
             }
-            throw CIMError(.notFound, "No instance \(path.relative) exists.")
+            return nil
         }
     }
 

@@ -11,12 +11,12 @@ extension CIMRepository {
         guard let cls = cimClass(named: className, namespace: namespace) else { return }
         guard let values else {
             let path = ObjectPath(className: className, keys: keys.map { .init($0.0, $0.1) })
-            if let existing = try? instance(at: path, namespace: namespace) { try deleteInstance(at: existing.path, namespace: namespace) }
+            if let existing = try? existingInstance(at: path, namespace: namespace) { try deleteInstance(at: existing.path, namespace: namespace) }
             return
         }
         var row = CIMInstance(of: cls)
         for (name, value) in keys + values where cls.property(named: name) != nil { try row.set(name, value) }
-        guard var existing = try? instance(at: row.path, namespace: namespace) else {
+        guard var existing = try existingInstance(at: row.path, namespace: namespace) else {
             _ = try createInstance(row, namespace: namespace)
             return
         }
@@ -29,7 +29,7 @@ extension CIMRepository {
     /// deleted): a key lookup or two rather than a scan for the largest.
     func nextFreeNumber(_ className: CIMName, key: CIMName, as value: (Int64) -> CIMValue, namespace: String) throws -> Int64 {
         var candidate = Int64(try count(of: className, namespace: namespace)) + 1
-        while (try? instance(at: ObjectPath(className: className, keys: [.init(key, value(candidate))]), namespace: namespace)) != nil {
+        while try existingInstance(at: ObjectPath(className: className, keys: [.init(key, value(candidate))]), namespace: namespace) != nil {
             candidate += 1
         }
         return candidate
@@ -37,6 +37,6 @@ extension CIMRepository {
 
     /// The package (of any package class) with this PackageID, or nil.
     func package(_ id: CIMValue, namespace: String? = nil) -> CIMInstance? {
-        try? instance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", id)]), namespace: namespace)
+        (try? existingInstance(at: ObjectPath(className: "SMS_PackageBaseclass", keys: [.init("PackageID", id)]), namespace: namespace)) ?? nil
     }
 }

@@ -109,14 +109,14 @@ struct DistributionProvider {
                 ("PackageType", package["PackageType"] ?? .null), ("Status", .uint32(DistributionPointStatus.added.rawValue)),
                 ("LastRefreshTime", now), ("RefreshNow", .boolean(false)), ("ResourceType", .string("Windows NT Server")),
             ])
-            if (try? repo.instance(at: dp.path)) != nil { continue }  // already assigned: not duplicated
+            if try repo.existingInstance(at: dp.path) != nil { continue }  // already assigned: not duplicated
             try repo.createInstance(dp)
             let summary = try CIMInstance(of: summaryClass, properties: keys + [
                 ("State", .uint32(UInt32(DistributionState.installPending.rawValue))), ("SummaryDate", now),
                 ("SourceVersion", package["SourceVersion"] ?? .null), ("PackageType", package["PackageType"] ?? .null),
                 ("SourceNALPath", .string(NALPath.server("\(site.siteCode)-SITE", site: site.siteCode).description)),
             ])
-            if let existing = try? repo.instance(at: summary.path) {
+            if let existing = try repo.existingInstance(at: summary.path) {
                 var s = existing
                 try s.set("State", .uint32(UInt32(DistributionState.installPending.rawValue)))
                 try s.set("SummaryDate", now)
