@@ -64,11 +64,14 @@ struct StatusMessages {
         // The rows are the site's own, built to the classes' types, with a RecordID no row has: they go in as a
         // load does (no validation, no hooks — none watch the status log), in one atomic step that a client's
         // rollback undoes and a site file records.
+        // The number is taken and used in one atomic step (the repository's lock held): two requests raising at once
+        // cannot both take it, which a put, replacing what has the key, would not notice.
         try repository.withoutFilling {
-            let recordID = try repository.nextFreeNumber("SMS_StatusMessage", key: "RecordID", as: { .sint64($0) }, namespace: namespace)
-            let rows = try rows(of: message, recordID: recordID)
-            try repository.performAtomically { try repository.putStoredInstances(rows, namespace: namespace) }
-            return recordID
+            try repository.performAtomically {
+                let recordID = try repository.nextFreeNumber("SMS_StatusMessage", key: "RecordID", as: { .sint64($0) }, namespace: namespace)
+                try repository.putStoredInstances(try rows(of: message, recordID: recordID), namespace: namespace)
+                return recordID
+            }
         }
     }
 
