@@ -182,6 +182,30 @@ public final class CIMClass: Sendable, CustomStringConvertible {
         slotTypes = props.map(\.type)
     }
 
+    /// A class exactly as it was made before — its qualifiers, properties and methods already merged with its
+    /// superclass's — as a repository image holds it (RepositoryImage): nothing is inherited or checked again,
+    /// only the lookup tables are built. The reader checks that the superclass is the one named.
+    init(restoring name: CIMName, superclass: CIMClass?, qualifiers: CIMQualifierSet, properties: [CIMProperty],
+         methods: [CIMMethod]) {
+        self.name = name
+        self.superclass = superclass
+        self.depth = (superclass?.depth ?? -1) + 1
+        self.qualifiers = qualifiers
+        self.properties = properties
+        self.methods = methods
+        var slots: [CIMName: Int] = [:]
+        slots.reserveCapacity(properties.count)
+        for (i, p) in properties.enumerated() { slots[p.name] = i }
+        var methodSlots: [CIMName: Int] = [:]
+        for (i, m) in methods.enumerated() { methodSlots[m.name] = i }
+        slotByName = slots
+        methodByName = methodSlots
+        propertyNames = properties.map(\.name.string)
+        keySlots = properties.indices.filter { properties[$0].isKey }
+        defaultValues = properties.map(\.defaultValue)
+        slotTypes = properties.map(\.type)
+    }
+
     /// The slot of a property, ignoring case; nil when the class has no such property.
     public func slot(of property: CIMName) -> Int? { slotByName[property] }
     public func property(named name: CIMName) -> CIMProperty? { slotByName[name].map { properties[$0] } }

@@ -90,6 +90,17 @@ public struct CIMDateTime: Hashable, Sendable, Comparable, CustomStringConvertib
         isInterval = false
     }
 
+    /// A value from its stored fields, as a repository image holds them (the image's checksum vouches for them).
+    init(storedMicroseconds: Int64, utcOffsetMinutes: Int16, wildcards: Wildcards, isInterval: Bool) {
+        microseconds = storedMicroseconds
+        self.utcOffsetMinutes = utcOffsetMinutes
+        self.wildcards = wildcards
+        self.isInterval = isInterval
+    }
+
+    /// The microseconds as stored (local time for a timestamp), for a repository image.
+    var storedMicroseconds: Int64 { microseconds }
+
     // MARK: - Reading fields
 
     /// The instant as microseconds since the Unix epoch in UTC (timestamps); the length (intervals).

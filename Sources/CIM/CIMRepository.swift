@@ -173,9 +173,9 @@ public final class CIMRepository: @unchecked Sendable {
 
     // MARK: - Indexes
 
-    private var extraIndexes: [CIMName: [CIMName: Set<CIMName>]] = [:]
+    var extraIndexes: [CIMName: [CIMName: Set<CIMName>]] = [:]
 
-    private func indexNames(for cls: CIMClass, in ns: CIMName) -> Set<CIMName> {
+    func indexNames(for cls: CIMClass, in ns: CIMName) -> Set<CIMName> {
         var names = Set<CIMName>()
         for ancestor in cls.lineage { names.formUnion(extraIndexes[ns]?[ancestor.name] ?? []) }
         return names

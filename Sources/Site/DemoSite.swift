@@ -49,21 +49,11 @@ public enum DemoSite {
         CollectionEvaluator.collectionClass, CollectionEvaluator.membershipClass, CollectionEvaluator.memberAssociation,
     ]
 
-    /// The demo site made from scratch: schema, demo data, then the fleet. `lazily`, the fleet and the collections'
-    /// evaluation are made the first time one of their classes is used — the same rows, in the same order, as
-    /// made at once (DemoSiteTests compares the two).
+    /// The demo site: its declared part (schema and demo data, made once per process or read from an image), then
+    /// the fleet. `lazily`, the fleet and the collections' evaluation are made the first time one of their classes
+    /// is used — the same rows, in the same order, as made at once (DemoSiteTests compares the two).
     static func build(clock: SiteClock, systems: Int, seed: UInt64, lazily: Bool) throws -> SimulatedSite {
-        let site = try SimulatedSite(siteCode: "S01", clock: clock)
-        // The demo's data is the site's own, not changes a user made: nothing is audited.
-        try site.repository.performInternally {
-            for part in dataParts {
-                _ = try MOFCompiler.compile(part.text, fileName: part.name, into: site.repository)
-            }
-            // The site's SMS Provider runs on its site server.
-            _ = try MOFCompiler.compile(SiteSchema.providerLocation(siteCode: "S01", machine: "cm01.contoso.com"), fileName: "DemoProvider.mof",
-                                        into: site.repository, namespace: SiteSchema.providerNamespace)
-        }
-        try site.deriveDeclaredRows()
+        let site = try SimulatedSite(attachingTo: try declaredRepository(), clock: clock)
         let namespace = site.namespace
         let now = clock.now
         // A fleet large enough to be made on two threads is made at once: made lazily it would take one (its fill

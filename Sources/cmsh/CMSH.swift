@@ -4,6 +4,7 @@ import CMShell
 import Foundation
 import LineEditor
 import Remote
+import Site
 
 @main
 struct CMSH: ParsableCommand {
@@ -156,6 +157,8 @@ struct CMSH: ParsableCommand {
 
     /// Usage errors exit with 2 (not ArgumentParser's 64), as the shell promises.
     static func main() {
+        // The demo's schema and data are compiled once per build and kept as an image (DemoSite+Image).
+        DemoSite.imageCacheDirectory = DemoSite.defaultCacheDirectory
         // `cmsh serve …` is a command of its own; any other first word is a script or an option.
         if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "serve" {
             Serve.main(Array(CommandLine.arguments.dropFirst(2)))

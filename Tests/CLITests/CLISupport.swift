@@ -16,11 +16,16 @@ enum CLI {
 
     static var packageRoot: URL { binary.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 
+    /// Where the tests' cmsh processes keep their caches (images are named by build, so runs share it safely).
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("cmsh-test-cache").path
+
     @discardableResult
     static func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:], executable: URL? = nil) throws -> CLIResult {
         var env = ProcessInfo.processInfo.environment
         env["CMSH_HISTORY"] = ""  // never touch the user's history from tests
         env["NO_COLOR"] = "1"
+        // The demo's image is kept for the test run's cmsh processes, not in the user's cache.
+        env["XDG_CACHE_HOME"] = cacheHome
         for (k, v) in environment { env[k] = v }
         let child = try ChildProcess.run((executable ?? binary).path, arguments, environment: env,
                                          stdin: Data((stdin ?? "").utf8), timeout: 120)

@@ -41,6 +41,31 @@ import Script
         #expect(a.count > 100_000 && a == b)
     }
 
+    @Test func theDeclaredDemoReadFromItsImageIsTheOneCompiled() throws {
+        let compiled = try DemoSite.makeDeclared()
+        let read = try CIMRepository(image: try compiled.image())
+        let dump = try compiled.mofDump()
+        #expect(dump.contains("PKG00001") && dump.contains("instance of SMS_DPStatusInfo"))
+        #expect(try read.mofDump() == dump)
+        // A site attached to what was read works as one on what was compiled: hooks and providers come with the site.
+        let site = try SimulatedSite(attachingTo: read, clock: SiteClock(fixedAt: SiteSession.start))
+        #expect(try site.repository.count(of: "SMS_PackageBaseclass") >= 20)
+    }
+
+    @Test func theDeclaredPartIsTheSameWhateverTheSessionsClock() throws {
+        // What the site derives from the demo's declared rows is as of DemoSite.declaredAsOf; the fleet and the
+        // site's history follow the session's clock.
+        let early = try DemoSite.make(clock: SiteClock(fixedAt: SiteSession.start), systems: 10)
+        let late = try DemoSite.make(clock: SiteClock(fixedAt: try CIMDateTime(parsing: "20270301120000.000000+000")), systems: 10)
+        for cls: CIMName in ["SMS_DistributionDPStatus", "SMS_ObjectContentInfo", "SMS_PackageStatusDetailSummarizer", "SMS_DistributionStatus"] {
+            let a = try early.repository.instances(of: cls), b = try late.repository.instances(of: cls)
+            #expect(!a.isEmpty && a.map(\.values) == b.map(\.values), "\(cls)")
+        }
+        #expect(try early.repository.instances(of: "SMS_ObjectContentInfo").allSatisfy { $0["LastUpdateDate"] == .datetime(DemoSite.declaredAsOf) })
+        let newest = { (site: SimulatedSite) in try site.repository.instances(of: "SMS_R_System").compactMap { $0["CreationDate"] }.map(\.literal).max() }
+        #expect(try newest(early) != newest(late), "the fleet follows the clock")
+    }
+
     @Test(.timeLimit(.minutes(1))) func aLargeFleetIsMadeAtOnceOnTwoThreads() throws {
         // Past threadedFrom systems a fleet is made on a second thread, which a lazy fill (holding the repository's
         // lock) could not use — it would wait for itself: such a demo's fleet is made at once.
