@@ -40,8 +40,10 @@ $(VENV)/.installed:
 build: deps
 	$(SWIFT) build
 
+# The Swift runtime and Foundation linked in statically: a start then resolves a few hundred symbols, not tens of
+# thousands across a dozen shared libraries (bench/README.md, cold start).
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 run: release
 	./.build/release/cmsh

@@ -9,8 +9,9 @@ quick=()
 [[ "${1:-}" == "--quick" ]] && quick=(--quick)
 
 # One product per call: given several --product options, swift build builds only the last.
-swift build -c release --product cmsh 2>&1 | tail -1
-swift build -c release --product CMShellBench 2>&1 | tail -1
+# The Swift runtime linked statically, as `make release` links it (the cold start measures that binary).
+swift build -c release --static-swift-stdlib --product cmsh 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product CMShellBench 2>&1 | tail -1
 mkdir -p bench/out
 echo "cmsh workloads…" >&2
 ./.build/release/CMShellBench "${quick[@]}" --only load,key-lookup,indexed-equality,like-scan,join,invoke-latency,interp-loop,parse,mof-compile > bench/out/cmsh.jsonl

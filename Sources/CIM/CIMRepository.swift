@@ -86,6 +86,22 @@ public final class CIMRepository: @unchecked Sendable {
         return true
     }
 
+    /// Creates a namespace holding another's classes — the same class objects and indexes, no instances — at once
+    /// rather than class by class (a secondary site's namespace has its primary's schema). Does nothing when the
+    /// namespace exists; WBEM_E_INVALID_NAMESPACE when the source does not.
+    public func createNamespace(_ name: String, withClassesOf source: String) throws(CIMError) {
+        try locked { () throws(CIMError) in
+            let from = try nsKey(source)
+            let normalized = ObjectPath.normalizeNamespace(name)
+            guard createNamespaceLocked(normalized) else { return }
+            let key = CIMName(normalized)
+            let copy = stores[from]!.withoutInstances()
+            stores[key] = copy
+            extraIndexes[key] = extraIndexes[from]
+            for className in copy.order { record(.classAdded(key, className)) }
+        }
+    }
+
     /// The namespaces, in creation order.
     public var namespaces: [String] { locked { namespaceOrder } }
 
@@ -588,73 +604,4 @@ enum UndoEntry {
     case created(CIMName, CIMName, InstanceKey)
     case modified(CIMName, CIMInstance)
     case deleted(CIMName, CIMInstance)
-}
-
-/// The classes and instance tables of one namespace.
-struct NamespaceStore {
-    var classes: [CIMName: CIMClass] = [:]
-    var order: [CIMName] = []
-    var children: [CIMName: [CIMName]] = [:]
-    var tables: [CIMName: InstanceTable] = [:]
-    /// Each class and its descendants, depth first; queries ask for this on every run, so it is kept. Adding or
-    /// removing a class changes only its own line's families, which are worked out again then (working out every
-    /// class's for each class added made compiling a schema of hundreds of classes quadratic).
-    private var family: [CIMName: [CIMName]] = [:]
-
-    mutating func add(_ cls: CIMClass, extraIndexes: Set<CIMName>) {
-        classes[cls.name] = cls
-        order.append(cls.name)
-        if let sup = cls.superclass { children[sup.name, default: []].append(cls.name) }
-        refreshFamilies(of: cls)
-        // A single key is served by the key index. Each part of a composite key gets a hash index of its own,
-        // so `where PackageID = 'X'` on SMS_DistributionPoint (keys PackageID, ServerNALPath, SiteCode) need
-        // not scan; so does any property qualified [Indexed].
-        let compositeKey = cls.keySlots.count > 1
-        var slots = Set(cls.properties.indices.filter {
-            let p = cls.properties[$0]
-            return p.isKey ? compositeKey : p.qualifiers.isIndexed
-        })
-        for name in extraIndexes { if let s = cls.slot(of: name) { slots.insert(s) } }
-        tables[cls.name] = InstanceTable(cimClass: cls, indexedSlots: slots)
-    }
-
-    mutating func remove(_ name: CIMName) {
-        guard let cls = classes.removeValue(forKey: name) else { return }
-        order.removeAll { $0 == name }
-        if let sup = cls.superclass { children[sup.name]?.removeAll { $0 == name } }
-        tables[name] = nil
-        children[name] = nil
-        family[name] = nil
-        if let sup = cls.superclass, let parent = classes[sup.name] { refreshFamilies(of: parent) }
-    }
-
-    /// The class and all its descendants, depth first in the order added.
-    func descendants(of name: CIMName) -> [CIMName] {
-        if let known = family[name] { return known }
-        return walkDescendants(of: name)
-    }
-
-    /// Works out again the families a class and its ancestors head (after it came or its subclasses changed).
-    private mutating func refreshFamilies(of cls: CIMClass) {
-        for member in cls.lineage where classes[member.name] != nil { family[member.name] = walkDescendants(of: member.name) }
-    }
-
-    private func walkDescendants(of name: CIMName) -> [CIMName] {
-        var out: [CIMName] = []
-        var stack = [name]
-        while let next = stack.popLast() {
-            out.append(next)
-            stack.append(contentsOf: (children[next] ?? []).reversed())
-        }
-        return out
-    }
-}
-
-/// Hands out schema generations: one counter for every repository in the process, so no two schemas (of two
-/// repositories, or one before and after a change) ever share a number.
-enum SchemaGeneration {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var last: UInt64 = 0
-
-    static func next() -> UInt64 { lock.withLock { last += 1; return last } }
 }

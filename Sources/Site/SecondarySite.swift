@@ -25,7 +25,8 @@ struct SecondarySite {
     /// read-only to clients.
     func publish() throws {
         try repository.performInternally {
-            repository.createNamespace(namespace)
+            try repository.createNamespace(namespace, withClassesOf: primaryNamespace)
+            // A site file made before a class joined the schema has the namespace without it.
             for cls in repository.classes(namespace: primaryNamespace) where repository.cimClass(named: cls.name, namespace: namespace) == nil {
                 try repository.addClass(cls, namespace: namespace)
             }

@@ -176,7 +176,13 @@ struct ImageReader {
         }
         let classQualifiers = try self.qualifiers()
         var properties: [CIMProperty] = []
-        for _ in 0..<(try count()) {
+        let inherited = superclass?.properties ?? []
+        for slot in 0..<(try count()) {
+            if try flag() {
+                guard slot < inherited.count else { throw damaged("\(name) inherits a property its superclass lacks") }
+                properties.append(inherited[slot])
+                continue
+            }
             let pname = CIMName(try string())
             let type = try type()
             let quals = try self.qualifiers()
@@ -188,7 +194,13 @@ struct ImageReader {
         }
         guard properties.count >= superclass?.properties.count ?? 0 else { throw damaged("class \(name) lost inherited properties") }
         var methods: [CIMMethod] = []
-        for _ in 0..<(try count()) {
+        let inheritedMethods = superclass?.methods ?? []
+        for slot in 0..<(try count()) {
+            if try flag() {
+                guard slot < inheritedMethods.count else { throw damaged("\(name) inherits a method its superclass lacks") }
+                methods.append(inheritedMethods[slot])
+                continue
+            }
             let mname = CIMName(try string())
             let returnType = try flag() ? try type() : nil
             let quals = try self.qualifiers()

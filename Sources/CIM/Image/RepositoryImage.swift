@@ -8,6 +8,8 @@
 //               name, class count, classes (superclasses first), extra-index count, (class, property names)…,
 //               then per class that has rows: class name, row count, rows (one value per property slot)
 //
+// A class's properties and methods each start with a flag: set, the superclass's at that slot, unchanged (most
+// of a subclass's are), so the reader shares that declaration; clear, the declaration follows.
 // Strings are interned: each is written once and then referred to by number, so the thousands of repeated
 // qualifier names, types and origins cost a byte or two each and share one String when read. The image is a
 // cache, never an interchange format: a reader refuses any other version, and a damaged image (wrong length or
@@ -16,7 +18,7 @@
 /// Writes and reads repository images (see the layout above).
 public enum RepositoryImage {
     /// Changes whenever the layout does: an image of another version is refused.
-    public static let formatVersion: UInt32 = 1
+    public static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("CMSHIMG\n".utf8)
     static let headerSize = 8 + 4 + 8 + 8
 
@@ -144,7 +146,13 @@ struct ImageWriter {
         optionalString(cls.superclass?.name.string)
         qualifiers(cls.qualifiers)
         count(cls.properties.count)
-        for p in cls.properties {
+        let inherited = cls.superclass?.properties ?? []
+        for (slot, p) in cls.properties.enumerated() {
+            // Most of a subclass's properties are its superclass's, unchanged: one byte says so, and the reader
+            // shares the superclass's declaration (its qualifiers' storage too) instead of reading a copy.
+            let same = slot < inherited.count && inherited[slot] == p
+            flag(same)
+            if same { continue }
             string(p.name.string)
             type(p.type)
             qualifiers(p.qualifiers)
@@ -153,7 +161,11 @@ struct ImageWriter {
             string(p.classOrigin.string)
         }
         count(cls.methods.count)
-        for m in cls.methods {
+        let inheritedMethods = cls.superclass?.methods ?? []
+        for (slot, m) in cls.methods.enumerated() {
+            let same = slot < inheritedMethods.count && inheritedMethods[slot] == m
+            flag(same)
+            if same { continue }
             string(m.name.string)
             flag(m.returnType != nil)
             if let r = m.returnType { type(r) }
