@@ -8,6 +8,7 @@ extension Interpreter {
         subquerySets.append([:])
         defer { subquerySets.removeLast() }
         let (sources, plan) = try plannedQuery(q)
+        if let count = try wholeClassCount(q, sources) { return count }
         // A backend that narrows one class's rows sends each class narrowed; the plan then reads those rows.
         let outerRows = narrowedRows
         narrowedRows = model.queryCapabilities.contains(.classQuery) ? try classPushdown(q, sources) : [:]
@@ -43,6 +44,25 @@ extension Interpreter {
         if q.distinct { result.rows = distinctRows(result.rows) }
         try applyLimit(q, to: &result)
         return result
+    }
+
+    /// Whether the query is `select count(*) from X` and nothing else: no WHERE, no join, on a site that keeps
+    /// counts (not one that narrows rows per request, where counting is a request of its own).
+    func countsWholeClass(_ q: Query) -> Bool {
+        guard q.joins.isEmpty, q.filter == nil, q.items.count == 1, case .expression(let e, _) = q.items[0],
+              case .countStar = e.kind else { return false }
+        return !model.queryCapabilities.contains(.classQuery)
+    }
+
+    /// `select count(*) from X`: the number of rows X and its subclasses' tables hold, with no row visited.
+    private func wholeClassCount(_ q: Query, _ sources: [(Query.Source, CIMClass)]) throws -> ResultSet? {
+        guard countsWholeClass(q), case .expression(_, let alias) = q.items[0] else { return nil }
+        let n: Int
+        do { n = try model.count(of: sources[0].1.name, deep: true, namespace: namespace) } catch {
+            throw ScriptError(error.status, error.message, at: q.range)
+        }
+        return ResultSet(className: nil, columns: [alias ?? "Count"], rows: [
+            .record(Record(fields: [(alias ?? "Count", .integer(Int64(n)))]))])
     }
 
     /// `limit n` (cmsh's extension): the first n rows.

@@ -29,6 +29,8 @@ extension Interpreter {
         // On a remote site, what each access sends over the wire.
         let remote = model.location == "local" ? nil : model.location
         switch plan.firstAccess {
+        case _ where countsWholeClass(q):
+            steps.append((label(from, fromClass), "count", "the \(total) rows the class's tables hold: no row is visited"))
         case _ where !requests.isEmpty:
             steps.append((label(from, fromClass), "rows", "the rows fetched above, tested in cmsh"))
         case .scan:

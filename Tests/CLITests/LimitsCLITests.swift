@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func maxStepsCountsRows() throws {
-        let r = try CLI.run(["--max-steps", "100", "-c", "print 1\nselect count(*) from SMS_R_System"])
+        let r = try CLI.run(["--max-steps", "100", "-c", "print 1\nselect count(*) from SMS_R_System where ResourceID > 0"])
         #expect(r.status == 1)
         #expect(r.stdout == "1\n")
         #expect(r.stderr.contains("<command>:2:") && r.stderr.contains("WBEM_E_QUOTA_VIOLATION") && r.stderr.contains("rows visited"))

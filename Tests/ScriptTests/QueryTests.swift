@@ -56,6 +56,21 @@ import CIM
         #expect(rs.columns == ["Count"])
     }
 
+    @Test func countingAWholeClassReadsTheTablesCounts() throws {
+        // No WHERE, no join: the count of the class and its subclasses, as enumerating them gives, without a visit.
+        let repository = try TestSite.repository()
+        let all = try TestSite.rows("select PackageID from SMS_PackageBaseClass", repository: repository).count
+        #expect(all == 5)
+        #expect(try TestSite.rows("select count(*) from SMS_PackageBaseClass", repository: repository) == [["\(all)"]])
+        #expect(try TestSite.rows("select count(*) as N from SMS_DriverPackage", repository: repository) == [["2"]])
+        _ = try TestSite.values(#"delete SMS_Package("S0100003")"#, repository: repository)
+        #expect(try TestSite.rows("select count(*) from SMS_PackageBaseClass", repository: repository) == [["4"]])
+        let plan = try TestSite.rows("explain select count(*) from SMS_PackageBaseClass", repository: repository)
+        #expect(plan.first?.contains { $0.contains("no row is visited") } == true, "\(plan)")
+        let scan = try TestSite.rows("explain select count(*) from SMS_PackageBaseClass where PackageType = 0", repository: repository)
+        #expect(scan.first?.contains("scan") == true, "\(scan)")
+    }
+
     @Test func joins() throws {
         let rows = try TestSite.rows("""
         select SMS_R_System.Name, SMS_G_System_OPERATING_SYSTEM.Caption from SMS_R_System

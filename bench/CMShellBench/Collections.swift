@@ -16,15 +16,19 @@ let collectionQuery = """
 func collectionWorkloads(sizes: [Int]) throws {
     guard wanted("collection-query") || wanted("fleet") else { return }
     for n in sizes where n <= 100_000 {
+        let rssBefore = currentRSSKB()
         let start = now()
         let engine = try Engine(site: .demo(systems: n), clock: SiteClock(fixedAt: try CIMDateTime(parsing: "20261126090000.000000+000")))
         engine.output = { _ in }
         let made = Double(now() - start) / Double(n)
+        // Counting every class makes what waits for first use too (deployment state, clients' history).
         let instances = try engine.repository.classes().filter { !$0.isAbstract }
             .reduce(0) { $0 + (try engine.repository.count(of: $1.name, deep: false)) }
+        let grown = Double(currentRSSKB() - rssBefore) * 1024
         emit(["workload": "fleet", "n": n, "impl": "cmsh", "unit": "system", "median_ns": made, "p90_ns": made, "ops": n,
-              "peak_rss_kb": peakRSSKB(),
-              "note": "demo site with \(n) generated systems: \(instances) instances, built-in collections evaluated"])
+              "peak_rss_kb": peakRSSKB(), "bytes_per_system": grown / Double(n), "bytes_per_instance": grown / Double(instances),
+              "note": "demo site with \(n) generated systems: \(instances) instances, built-in collections evaluated; "
+                + "memory \(Int(grown / Double(n))) B per system, \(Int(grown / Double(instances))) B per instance"])
 
         let query = prepared(engine, collectionQuery)
         final class Counter: @unchecked Sendable { var rows = 0 }
