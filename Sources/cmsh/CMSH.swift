@@ -164,6 +164,10 @@ struct CMSH: ParsableCommand {
             Serve.main(Array(CommandLine.arguments.dropFirst(2)))
             return
         }
+        // The common forms (`cmsh -c STATEMENTS`, `cmsh FILE`) need no parser (see ShellOptions).
+        if let common = ShellOptions(commonForm: Array(CommandLine.arguments.dropFirst())) {
+            Foundation.exit(common.run())
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -212,56 +216,8 @@ struct CMSH: ParsableCommand {
         guard maxCallDepth > 0 else { throw ValidationError("--max-call-depth must be at least 1") }
     }
 
-    /// The engine's limits from the options.
-    var limits: EngineLimits {
-        var limits = EngineLimits()
-        limits.maxCallDepth = maxCallDepth
-        let (outputBytes, tooMany) = maxOutputMB.multipliedReportingOverflow(by: 1 << 20)
-        limits.maxOutputBytes = maxOutputMB == 0 || tooMany ? nil : outputBytes
-        limits.maxSteps = maxSteps == 0 ? nil : maxSteps
-        limits.timeLimit = timeLimit == 0 ? nil : .seconds(timeLimit)
-        let memoryMB = maxMemoryMB ?? Int(clamping: (ProcessInfo.processInfo.physicalMemory / 2) >> 20)
-        let (memoryBytes, tooMuch) = memoryMB.multipliedReportingOverflow(by: 1 << 20)
-        limits.maxMemoryBytes = memoryMB == 0 || tooMuch ? nil : memoryBytes
-        return limits
-    }
-
     func run() throws {
-        Self.takeHangupAndTerminate()
-        let session: Session
-        do { session = try Session(options: self) } catch {
-            FileHandle.standardError.write(Data("cmsh: \(error)\n".utf8))
-            // A site that cannot be reached is a failure (1), as a failed statement is; a site that cannot
-            // be opened or made as asked is a usage error (2).
-            throw ExitCode(connect != nil ? 1 : 2)
-        }
-        let code: Int32
-        if checkIntegrity {
-            code = session.checkIntegrity()
-        } else if dump {
-            code = session.dumpSite()
-        } else if let command {
-            code = session.runBatch(text: command, fileName: "<command>", arguments: scriptArguments)
-        } else if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("cmsh: cannot read \(file): no such file or it is not readable\n".utf8))
-                throw ExitCode(2)
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            code = file.lowercased().hasSuffix(".mof")
-                ? session.loadMOF(text, fileName: file)
-                : session.runBatch(text: text, fileName: file, arguments: scriptArguments)
-        } else if !Terminal.isInteractive {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            code = session.runBatch(text: String(decoding: data, as: UTF8.self), fileName: "<stdin>", arguments: scriptArguments)
-        } else {
-            code = REPL(session: session).run()
-        }
-        // Out now, with the output flushed and a site file closed: taking a large site apart object by object
-        // would take longer than many runs (seconds for 100,000 systems), and nothing in it is left to write.
-        session.closeForExit()
-        fflush(nil)  // every C stream: print() goes through stdout's buffer
-        Foundation.exit(code)
+        Foundation.exit(ShellOptions(self).run())
     }
 }
 

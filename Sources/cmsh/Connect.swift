@@ -9,7 +9,7 @@ enum Connect {
     /// The remote site at `url`, connected (its schema fetched) with the session's --user, --auth and trust
     /// options: the password from CMSH_PASSWORD or a no-echo prompt — never an argument — and only when the
     /// method needs one; a bearer token from --token-file.
-    static func model(_ url: String, _ options: CMSH) throws -> any RemoteModel {
+    static func model(_ url: String, _ options: ShellOptions) throws -> any RemoteModel {
         var remote = RemoteOptions()
         remote.user = options.user
         // No one request outlives the run's time limit.

@@ -10,14 +10,14 @@ final class Session {
     /// The engine statements run on: the local site's, or a remote one's after `--connect` / `.connect`.
     private(set) var engine: Engine
     var renderer: Renderer
-    let options: CMSH
+    let options: ShellOptions
     var timer: Bool
     private var statementStart: ContinuousClock.Instant?
     let stdout = FileHandle.standardOutput
     let stderr = FileHandle.standardError
     var colorAllowed: Bool
 
-    init(options: CMSH) throws {
+    init(options: ShellOptions) throws {
         self.options = options
         engine = try options.connect.map { try Self.remoteEngine($0, options) }
             ?? Engine(site: Self.siteModel(options), clock: options.siteClock, permissions: .shell, limits: options.limits)
@@ -47,7 +47,7 @@ final class Session {
     }
 
     /// An engine on the remote site at `url`, its requests abortable by the engine's cancellation.
-    static func remoteEngine(_ url: String, _ options: CMSH) throws -> Engine {
+    static func remoteEngine(_ url: String, _ options: ShellOptions) throws -> Engine {
         let site = try Connect.model(url, options)
         let engine = try Engine(site: .model(site), permissions: .shell, limits: options.limits)
         Connect.wire(site, to: engine)
@@ -96,7 +96,7 @@ final class Session {
     }
 
     /// The demo site in memory, or the --site file (created first with --init).
-    static func siteModel(_ options: CMSH) -> Engine.SiteModel {
+    static func siteModel(_ options: ShellOptions) -> Engine.SiteModel {
         guard let path = options.site else { return options.systems.map { .demo(systems: $0) } ?? .demo }
         var fileOptions = SiteFile.Options()
         fileOptions.busyTimeout = options.busyTimeout

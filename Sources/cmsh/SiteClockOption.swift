@@ -18,8 +18,3 @@ enum SiteClockOption {
         }
     }
 }
-
-extension CMSH {
-    /// The site's clock: fixed by --clock, else the system's.
-    var siteClock: SiteClock { clock.flatMap(SiteClockOption.parse).map { SiteClock(fixedAt: $0) } ?? SiteClock() }
-}

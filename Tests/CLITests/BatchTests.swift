@@ -3,6 +3,20 @@ import Foundation
 import Testing
 
 @Suite(.serialized) struct BatchTests {
+    @Test func theCommonFormsRunAsTheParsedOnes() throws {
+        // `cmsh -c …` and `cmsh FILE` alone skip ArgumentParser (ShellOptions(commonForm:)); with any other option
+        // the parsed path runs: both must do the same.
+        let statements = "select PackageID, Name from SMS_DriverPackage order by PackageID\nprint 1 / 0"
+        let quick = try CLI.run(["-c", statements]), parsed = try CLI.run(["--format", "table", "-c", statements])
+        #expect(quick.status == 1 && quick.stdout.contains("PKG00001"), "\(quick.stderr)")
+        #expect(quick.status == parsed.status && quick.stdout == parsed.stdout && quick.stderr == parsed.stderr)
+        let file = try CLI.script("select count(*) from SMS_Site\nexit 3\n")
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let fromFile = try CLI.run([file.path]), parsedFile = try CLI.run(["--max-call-depth", "200", file.path])
+        #expect(fromFile.status == 3 && fromFile.stdout.contains("2"), "\(fromFile.stderr)")
+        #expect(fromFile.status == parsedFile.status && fromFile.stdout == parsedFile.stdout && fromFile.stderr == parsedFile.stderr)
+    }
+
     @Test func binaryExists() {
         #expect(FileManager.default.isExecutableFile(atPath: CLI.binary.path), "build cmsh first: \(CLI.binary.path)")
     }
