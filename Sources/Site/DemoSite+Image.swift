@@ -71,8 +71,9 @@ extension DemoSite {
         return try? CIMRepository(image: [UInt8](data))
     }
 
-    /// Writes the image beside its final name and renames it into place, so a reader never sees half of one; the
-    /// images of other builds go. Failing to write only means the next process compiles again.
+    /// Writes the image beside its final name and renames it into place, so a reader never sees half of one.
+    /// Other builds' images stay while they are in use (a debug and a release cmsh take turns) and go once a week
+    /// old, as do temporary files a killed process left. Failing to write only means the next process compiles again.
     private static func keepImage(of repository: CIMRepository, in file: String) {
         let folder = (file as NSString).deletingLastPathComponent
         let files = FileManager.default
@@ -83,9 +84,13 @@ extension DemoSite {
         guard files.createFile(atPath: temporary, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else { return }
         guard rename(temporary, file) == 0 else { _ = try? files.removeItem(atPath: temporary); return }
         let name = (file as NSString).lastPathComponent
-        for other in (try? files.contentsOfDirectory(atPath: folder)) ?? []
-        where other.hasPrefix("demo-") && other.hasSuffix(".image") && other != name {
-            _ = try? files.removeItem(atPath: folder + "/" + other)
+        let weekAgo = Date(timeIntervalSinceNow: -7 * 86_400), hourAgo = Date(timeIntervalSinceNow: -3_600)
+        for other in (try? files.contentsOfDirectory(atPath: folder)) ?? [] where other.hasPrefix("demo-") && other != name {
+            let path = folder + "/" + other
+            guard let modified = (try? files.attributesOfItem(atPath: path))?[.modificationDate] as? Date else { continue }
+            if (other.hasSuffix(".image") && modified < weekAgo) || (other.hasSuffix(".tmp") && modified < hourAgo) {
+                _ = try? files.removeItem(atPath: path)
+            }
         }
     }
 

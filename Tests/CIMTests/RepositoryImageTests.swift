@@ -22,6 +22,7 @@ import Testing
             [Description("Overridden here."), Write] uint32 State;
             string Extra;
         };
+        class Cmsh_Recased : Cmsh_AllTypes { [KEY] string id; };
         instance of Cmsh_AllTypes {
             ID = "a"; B = true; S8 = -8; U8 = 200; S16 = -1600; U16 = 60000; S32 = -2000000000; U32 = 4000000000;
             S64 = -9000000000000000000; U64 = 18000000000000000000; R32 = 1.5; R64 = -2.25e300; C = 'x';
@@ -31,6 +32,7 @@ import Testing
         instance of Cmsh_AllTypes { ID = "interval"; When = "00000001020304.000005:000"; };
         instance of Cmsh_AllTypes { ID = "wild"; When = "2026**26******.******+000"; };
         instance of Cmsh_Derived { ID = "d"; State = 0; Extra = "more"; };
+        instance of Cmsh_AllTypes { ID = "composed"; Names = {"\#("Caf\u{e9}")", "\#("Cafe\u{301}")"}; };
         """#, fileName: "all.mof", into: repo)
         try repo.createIndex(on: "U32", of: "Cmsh_AllTypes")
         repo.createNamespace("root\\cmsh\\other")
@@ -66,6 +68,9 @@ import Testing
             for cls in original.classes(namespace: ns) {
                 let read = try #require(copy.cimClass(named: cls.name, namespace: ns))
                 #expect(read.properties == cls.properties && read.methods == cls.methods && read.qualifiers == cls.qualifiers)
+                // Exactly, not only as `==` sees it (names ignore case there).
+                #expect(read.propertyNames == cls.propertyNames)
+                #expect(read.properties.map { $0.qualifiers.map(\.name.string) } == cls.properties.map { $0.qualifiers.map(\.name.string) })
                 #expect(read.keySlots == cls.keySlots && read.superclass?.name == cls.superclass?.name)
                 // As literals: an embedded object's class is the copy's own (instances compare classes by identity).
                 #expect(try copy.instances(of: cls.name, deep: false, namespace: ns).map { $0.values.map(\.literal) }
@@ -81,6 +86,11 @@ import Testing
         let inner = try copy.instance(at: ObjectPath(className: "Holder", keys: [.init("ID", .uint32(1))]), namespace: "root\\cmsh\\other")["Inner"]
         guard case .object(let embedded)? = inner else { Issue.record("no embedded object: \(String(describing: inner))"); return }
         #expect(embedded["ID"] == .uint32(9))
+        // A property re-declared in another case keeps its spelling; strings Swift calls equal (é composed or not)
+        // keep their bytes.
+        #expect(copy.cimClass(named: "Cmsh_Recased")?.propertyNames.first == "id")
+        let names = try copy.instance(at: ObjectPath(className: "Cmsh_AllTypes", keys: [.init("ID", .string("composed"))]))["Names"]
+        #expect(names?.arrayValue?.elements.map { Array($0.stringValue?.utf8 ?? "".utf8) } == [Array("Caf\u{e9}".utf8), Array("Cafe\u{301}".utf8)])
         // What is read back is a working repository: it takes changes, and its schema is new to plan caches.
         _ = try copy.createInstance(try CIMInstance(of: try copy.requireClass("SMS_Package"), properties: [("PackageID", .string("NEW"))]))
         #expect(try copy.count(of: "SMS_Package") == 50)
@@ -124,6 +134,27 @@ import Testing
             for _ in 0..<3 { changed[Int.random(in: 0..<changed.count, using: &generator)] = UInt8.random(in: 0...255, using: &generator) }
             _ = refusal(framed(changed))   // refused or read: either way no crash, no hang
         }
+    }
+
+    @Test func valuesNestedWithoutEndAreRefusedNotFollowed() throws {
+        // Checksummed bytes no writer makes: an array whose element is an array, and references whose key is a
+        // reference, ten thousand deep. The reader refuses both without running out of stack.
+        func reader(_ payload: [UInt8]) throws -> ImageReader {
+            var out = RepositoryImage.magic
+            withUnsafeBytes(of: RepositoryImage.formatVersion.littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt64(payload.count).littleEndian) { out.append(contentsOf: $0) }
+            withUnsafeBytes(of: payload.withUnsafeBytes { RepositoryImage.checksum($0) }.littleEndian) { out.append(contentsOf: $0) }
+            return try ImageReader(framed: out + payload)
+        }
+        let arrayOfBooleans = (RepositoryImage.Tag.scalarBase + CIMScalarType.boolean.rawValue) | RepositoryImage.Tag.arrayFlag
+        var arrays = try reader(Array(repeating: [arrayOfBooleans, 1], count: 10_000).flatMap { $0 })
+        #expect(throws: CIMError.self) { try arrays.value() }
+        let reference = RepositoryImage.Tag.scalarBase + CIMScalarType.reference.rawValue
+        // server, namespace absent; class "A" (new, then string 1); not a singleton; one key, unnamed, whose value follows.
+        let first: [UInt8] = [reference, 0, 0, 0, 1, UInt8(ascii: "A"), 0, 1, 0]
+        let again: [UInt8] = [reference, 0, 0, 1, 0, 1, 0]
+        var references = try reader(first + Array(repeating: again, count: 10_000).flatMap { $0 })
+        #expect(throws: CIMError.self) { try references.value() }
     }
 
     @Test func aRepositoryWithRowsStillToBeMadeIsNotImaged() throws {

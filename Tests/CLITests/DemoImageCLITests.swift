@@ -47,11 +47,16 @@ import Testing
         #expect(images(in: cache) == made)
         #expect((try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue == size)
 
-        // An image of another build is removed when this build keeps its own.
-        try Data("old".utf8).write(to: URL(fileURLWithPath: cache + "/cmsh/demo-0000-v1.image"))
+        // When this build keeps its image, another build's stays while it is in use and goes once a week old; a
+        // temporary file a killed process left goes after an hour.
+        let (recent, stale, leftover) = (cache + "/cmsh/demo-1111-v2.image", cache + "/cmsh/demo-0000-v1.image", file + ".4242.tmp")
+        for path in [recent, stale, leftover] { try Data("old".utf8).write(to: URL(fileURLWithPath: path)) }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -8 * 86_400)], ofItemAtPath: stale)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7_200)], ofItemAtPath: leftover)
         try FileManager.default.removeItem(atPath: file)
         _ = try CLI.run(arguments, environment: env)
-        #expect(images(in: cache) == made)
+        #expect(Set(images(in: cache)) == Set(made + ["demo-1111-v2.image"]))
+        #expect(!FileManager.default.fileExists(atPath: leftover))
     }
 
     @Test func aCacheFolderThatCannotBeWrittenOnlyCostsTime() throws {

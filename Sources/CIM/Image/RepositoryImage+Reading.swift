@@ -217,18 +217,23 @@ struct ImageReader {
         return CIMClass(restoring: name, superclass: superclass, qualifiers: classQualifiers, properties: properties, methods: methods)
     }
 
-    mutating func value() throws(CIMError) -> CIMValue {
+    /// A value. References and embedded objects hold values of their own: `depth` bounds how far they nest, so a
+    /// crafted image cannot exhaust the stack (CIM values nest a level or two).
+    mutating func value(depth: Int = 0) throws(CIMError) -> CIMValue {
+        guard depth < 16 else { throw damaged("values nested too deeply") }
         let tag = try byte()
         if tag == RepositoryImage.Tag.null { return .null }
         guard let scalar = CIMScalarType(rawValue: (tag & ~RepositoryImage.Tag.arrayFlag) &- RepositoryImage.Tag.scalarBase) else {
             throw damaged("value tag \(tag)")
         }
-        guard tag & RepositoryImage.Tag.arrayFlag != 0 else { return try payload(scalar) }
+        guard tag & RepositoryImage.Tag.arrayFlag != 0 else { return try payload(scalar, depth: depth) }
         var elements: [CIMValue] = []
         for _ in 0..<(try count()) {
-            let e = try value()
-            guard e.isNull || e.type == CIMType(scalar) else { throw damaged("a \(scalar)[] element of another type") }
-            elements.append(e)
+            // An element is null or a scalar of the array's type (never an array): its tag says which before it is read.
+            let elementTag = try byte()
+            if elementTag == RepositoryImage.Tag.null { elements.append(.null); continue }
+            guard elementTag == RepositoryImage.Tag.scalarBase &+ scalar.rawValue else { throw damaged("a \(scalar)[] element of another type") }
+            elements.append(try payload(scalar, depth: depth))
         }
         return .array(CIMArray(elementType: scalar, elements))
     }
@@ -247,7 +252,7 @@ struct ImageReader {
         return v
     }
 
-    private mutating func payload(_ scalar: CIMScalarType) throws(CIMError) -> CIMValue {
+    private mutating func payload(_ scalar: CIMScalarType, depth: Int) throws(CIMError) -> CIMValue {
         switch scalar {
         case .boolean: return .boolean(try flag())
         case .sint8: return .sint8(try signed(Int8.self))
@@ -270,7 +275,7 @@ struct ImageReader {
             var keys: [ObjectPath.KeyBinding] = []
             for _ in 0..<(try count()) {
                 let name = try optionalString().map { CIMName($0) }
-                keys.append(.init(name, try value()))
+                keys.append(.init(name, try value(depth: depth + 1)))
             }
             return .reference(ObjectPath(server: server, namespace: namespace, className: className, keys: keys, isSingleton: singleton))
         case .object:
@@ -280,7 +285,7 @@ struct ImageReader {
             guard n == cls.properties.count else { throw damaged("an embedded \(className) with \(n) values") }
             var values: [CIMValue] = []
             for type in cls.slotTypes {
-                let v = try value()
+                let v = try value(depth: depth + 1)
                 guard v.isNull || v.type == type else { throw damaged("an embedded \(className) value that is not \(type)") }
                 values.append(v)
             }

@@ -86,9 +86,10 @@ extension CIMRepository {
 /// Builds an image's payload, then frames it with the header.
 struct ImageWriter {
     private var bytes: [UInt8] = []
-    private var interned: [String: Int] = [:]
+    /// Keyed by the UTF-8 bytes: Swift's `==` on strings treats canonically equivalent ones (é, e + ◌́) as one.
+    private var interned: [[UInt8]: Int] = [:]
 
-    init() { bytes.reserveCapacity(1 << 18) }
+    init(reserving capacity: Int = 1 << 18) { bytes.reserveCapacity(capacity) }
 
     mutating func finished() -> [UInt8] {
         var framed = RepositoryImage.magic
@@ -114,14 +115,12 @@ struct ImageWriter {
 
     /// 0 then the text for a string not seen before; otherwise its number plus one.
     mutating func string(_ s: String) {
-        if let n = interned[s] { count(n + 1); return }
-        interned[s] = interned.count
+        let utf8 = Array(s.utf8)
+        if let n = interned[utf8] { count(n + 1); return }
+        interned[utf8] = interned.count
         unsigned(0)
-        var s = s
-        s.withUTF8 { utf8 in
-            count(utf8.count)
-            bytes.append(contentsOf: utf8)
-        }
+        count(utf8.count)
+        bytes.append(contentsOf: utf8)
     }
 
     mutating func optionalString(_ s: String?) {
@@ -150,34 +149,48 @@ struct ImageWriter {
         for (slot, p) in cls.properties.enumerated() {
             // Most of a subclass's properties are its superclass's, unchanged: one byte says so, and the reader
             // shares the superclass's declaration (its qualifiers' storage too) instead of reading a copy.
-            let same = slot < inherited.count && inherited[slot] == p
+            // Unchanged means the same bytes: `==` ignores a name's case and compares datetimes as instants.
+            let same = slot < inherited.count && Self.bytes { $0.property(inherited[slot]) } == Self.bytes { $0.property(p) }
             flag(same)
-            if same { continue }
-            string(p.name.string)
-            type(p.type)
-            qualifiers(p.qualifiers)
-            value(p.defaultValue)
-            optionalString(p.referenceClass?.string)
-            string(p.classOrigin.string)
+            if !same { property(p) }
         }
         count(cls.methods.count)
         let inheritedMethods = cls.superclass?.methods ?? []
         for (slot, m) in cls.methods.enumerated() {
-            let same = slot < inheritedMethods.count && inheritedMethods[slot] == m
+            let same = slot < inheritedMethods.count && Self.bytes { $0.method(inheritedMethods[slot]) } == Self.bytes { $0.method(m) }
             flag(same)
-            if same { continue }
-            string(m.name.string)
-            flag(m.returnType != nil)
-            if let r = m.returnType { type(r) }
-            qualifiers(m.qualifiers)
-            string(m.classOrigin.string)
-            count(m.parameters.count)
-            for p in m.parameters {
-                string(p.name.string)
-                type(p.type)
-                qualifiers(p.qualifiers)
-                optionalString(p.referenceClass?.string)
-            }
+            if !same { method(m) }
+        }
+    }
+
+    /// What `write` writes into an empty writer: the exact form of a declaration, for comparing two.
+    private static func bytes(_ write: (inout ImageWriter) -> Void) -> [UInt8] {
+        var scratch = ImageWriter(reserving: 256)
+        write(&scratch)
+        return scratch.bytes
+    }
+
+    private mutating func property(_ p: CIMProperty) {
+        string(p.name.string)
+        type(p.type)
+        qualifiers(p.qualifiers)
+        value(p.defaultValue)
+        optionalString(p.referenceClass?.string)
+        string(p.classOrigin.string)
+    }
+
+    private mutating func method(_ m: CIMMethod) {
+        string(m.name.string)
+        flag(m.returnType != nil)
+        if let r = m.returnType { type(r) }
+        qualifiers(m.qualifiers)
+        string(m.classOrigin.string)
+        count(m.parameters.count)
+        for p in m.parameters {
+            string(p.name.string)
+            type(p.type)
+            qualifiers(p.qualifiers)
+            optionalString(p.referenceClass?.string)
         }
     }
 
