@@ -32,7 +32,8 @@ extension DemoSite {
     static func declaredRepository() throws -> CIMRepository {
         try declaredLock.withLock {
             if let declared { return CIMRepository(copying: declared) }
-            let made = try imageFile.flatMap(loadImage) ?? makeDeclared(keepingIn: imageFile)
+            let file = imageFile
+            let made = try file.flatMap(loadImage) ?? makeDeclared(keepingIn: file)
             declared = made
             return CIMRepository(copying: made)
         }

@@ -114,13 +114,7 @@ import Testing
         // Bytes that pass the checksum but do not make sense (a payload cut short, or with bytes changed, and framed
         // again): every one is refused, none crashes.
         let payload = Array(image[RepositoryImage.headerSize...])
-        func framed(_ payload: [UInt8]) -> [UInt8] {
-            var out = RepositoryImage.magic
-            withUnsafeBytes(of: RepositoryImage.formatVersion.littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt64(payload.count).littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: payload.withUnsafeBytes { RepositoryImage.checksum($0) }.littleEndian) { out.append(contentsOf: $0) }
-            return out + payload
-        }
+        let framed = ImageWriter.framed
         #expect(refusal(framed(payload)) == nil, "re-framing alone changes nothing")
         var refused = 0, tried = 0
         for cut in stride(from: 0, to: payload.count, by: max(1, payload.count / 97)) {
@@ -139,13 +133,7 @@ import Testing
     @Test func valuesNestedWithoutEndAreRefusedNotFollowed() throws {
         // Checksummed bytes no writer makes: an array whose element is an array, and references whose key is a
         // reference, ten thousand deep. The reader refuses both without running out of stack.
-        func reader(_ payload: [UInt8]) throws -> ImageReader {
-            var out = RepositoryImage.magic
-            withUnsafeBytes(of: RepositoryImage.formatVersion.littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt64(payload.count).littleEndian) { out.append(contentsOf: $0) }
-            withUnsafeBytes(of: payload.withUnsafeBytes { RepositoryImage.checksum($0) }.littleEndian) { out.append(contentsOf: $0) }
-            return try ImageReader(framed: out + payload)
-        }
+        func reader(_ payload: [UInt8]) throws -> ImageReader { try ImageReader(framed: ImageWriter.framed(payload)) }
         let arrayOfBooleans = (RepositoryImage.Tag.scalarBase + CIMScalarType.boolean.rawValue) | RepositoryImage.Tag.arrayFlag
         var arrays = try reader(Array(repeating: [arrayOfBooleans, 1], count: 10_000).flatMap { $0 })
         #expect(throws: CIMError.self) { try arrays.value() }

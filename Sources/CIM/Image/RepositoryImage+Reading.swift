@@ -20,13 +20,11 @@ extension CIMRepository {
                     stores[ns] = NamespaceStore()
                     namespaceOrder.append(name)
                 }
-                var classes: [CIMName: CIMClass] = [:]
                 reader.classes = [:]
                 var ordered: [CIMClass] = []
                 for _ in 0..<(try reader.count()) {
-                    let cls = try reader.cimClass { classes[$0] }
-                    guard classes[cls.name] == nil else { throw reader.damaged("class \(cls.name) twice") }
-                    classes[cls.name] = cls
+                    let cls = try reader.cimClass()
+                    guard reader.classes[cls.name] == nil else { throw reader.damaged("class \(cls.name) twice") }
                     reader.classes[cls.name] = cls
                     ordered.append(cls)
                 }
@@ -38,19 +36,11 @@ extension CIMRepository {
                 }
                 for cls in ordered { stores[ns]!.add(cls, extraIndexes: indexNames(for: cls, in: ns)) }
                 for _ in 0..<(try reader.count()) {
-                    guard let cls = classes[CIMName(try reader.string())] else { throw reader.damaged("rows of an unknown class") }
+                    guard let cls = reader.classes[CIMName(try reader.string())] else { throw reader.damaged("rows of an unknown class") }
                     let rows = try reader.count()
                     stores[ns]!.tables[cls.name]!.reserveCapacity(rows)
-                    let types = cls.slotTypes
                     for _ in 0..<rows {
-                        var values: [CIMValue] = []
-                        values.reserveCapacity(types.count)
-                        for type in types {
-                            let value = try reader.value()
-                            guard value.isNull || value.type == type else { throw reader.damaged("a \(cls.name) value that is not \(type)") }
-                            values.append(value)
-                        }
-                        let instance = CIMInstance(of: cls, slots: values)
+                        let instance = CIMInstance(of: cls, slots: try reader.slotValues(of: cls))
                         let key = InstanceKey(instance)
                         guard !stores[ns]!.tables[cls.name]!.contains(key) else { throw reader.damaged("two \(cls.name) rows with one key") }
                         stores[ns]!.tables[cls.name]!.insert(instance, key: key)
@@ -68,7 +58,7 @@ struct ImageReader {
     private let bytes: [UInt8]
     private var offset: Int
     private var strings: [String] = []
-    /// The classes of the namespace being read, for embedded objects.
+    /// The classes of the namespace being read: superclasses, the classes of rows and of embedded objects.
     var classes: [CIMName: CIMClass] = [:]
 
     init(framed: [UInt8]) throws(CIMError) {
@@ -166,55 +156,76 @@ struct ImageReader {
         return CIMQualifierSet(out)
     }
 
-    /// A class; `known` finds its superclass among those read before it.
-    mutating func cimClass(superclass known: (CIMName) -> CIMClass?) throws(CIMError) -> CIMClass {
+    /// A class, whose superclass was read before it.
+    mutating func cimClass() throws(CIMError) -> CIMClass {
         let name = CIMName(try string())
         var superclass: CIMClass? = nil
         if let superName = try optionalString() {
-            guard let found = known(CIMName(superName)) else { throw damaged("class \(name) before its superclass \(superName)") }
+            guard let found = classes[CIMName(superName)] else { throw damaged("class \(name) before its superclass \(superName)") }
             superclass = found
         }
         let classQualifiers = try self.qualifiers()
-        var properties: [CIMProperty] = []
-        let inherited = superclass?.properties ?? []
-        for slot in 0..<(try count()) {
-            if try flag() {
-                guard slot < inherited.count else { throw damaged("\(name) inherits a property its superclass lacks") }
-                properties.append(inherited[slot])
-                continue
-            }
-            let pname = CIMName(try string())
-            let type = try type()
-            let quals = try self.qualifiers()
-            let defaultValue = try value()
-            guard defaultValue.isNull || defaultValue.type == type else { throw damaged("\(name).\(pname)'s default is not \(type)") }
-            let reference = try optionalString().map { CIMName($0) }
-            properties.append(CIMProperty(name: pname, type: type, qualifiers: quals, defaultValue: defaultValue,
-                                          referenceClass: reference, classOrigin: CIMName(try string())))
+        let properties = try declarations(inheriting: superclass?.properties ?? [], of: name) { reader throws(CIMError) in
+            try reader.property(of: name)
         }
         guard properties.count >= superclass?.properties.count ?? 0 else { throw damaged("class \(name) lost inherited properties") }
-        var methods: [CIMMethod] = []
-        let inheritedMethods = superclass?.methods ?? []
-        for slot in 0..<(try count()) {
-            if try flag() {
-                guard slot < inheritedMethods.count else { throw damaged("\(name) inherits a method its superclass lacks") }
-                methods.append(inheritedMethods[slot])
-                continue
-            }
-            let mname = CIMName(try string())
-            let returnType = try flag() ? try type() : nil
-            let quals = try self.qualifiers()
-            let origin = CIMName(try string())
-            var parameters: [CIMParameter] = []
-            for _ in 0..<(try count()) {
-                let pname = CIMName(try string())
-                let type = try type()
-                let pquals = try self.qualifiers()
-                parameters.append(CIMParameter(name: pname, type: type, qualifiers: pquals, referenceClass: try optionalString().map { CIMName($0) }))
-            }
-            methods.append(CIMMethod(name: mname, returnType: returnType, parameters: parameters, qualifiers: quals, classOrigin: origin))
+        let methods = try declarations(inheriting: superclass?.methods ?? [], of: name) { reader throws(CIMError) in
+            try reader.method()
         }
         return CIMClass(restoring: name, superclass: superclass, qualifiers: classQualifiers, properties: properties, methods: methods)
+    }
+
+    /// A class's properties or methods: each the superclass's at that slot (a set flag) or read by `read`.
+    private mutating func declarations<D>(inheriting inherited: [D], of name: CIMName,
+                                          _ read: (inout ImageReader) throws(CIMError) -> D) throws(CIMError) -> [D] {
+        var out: [D] = []
+        for slot in 0..<(try count()) {
+            if try flag() {
+                guard slot < inherited.count else { throw damaged("\(name) inherits a declaration its superclass lacks") }
+                out.append(inherited[slot])
+            } else {
+                out.append(try read(&self))
+            }
+        }
+        return out
+    }
+
+    private mutating func property(of className: CIMName) throws(CIMError) -> CIMProperty {
+        let name = CIMName(try string())
+        let type = try type()
+        let qualifiers = try self.qualifiers()
+        let defaultValue = try value()
+        guard defaultValue.isNull || defaultValue.type == type else { throw damaged("\(className).\(name)'s default is not \(type)") }
+        let reference = try optionalString().map { CIMName($0) }
+        return CIMProperty(name: name, type: type, qualifiers: qualifiers, defaultValue: defaultValue,
+                           referenceClass: reference, classOrigin: CIMName(try string()))
+    }
+
+    private mutating func method() throws(CIMError) -> CIMMethod {
+        let name = CIMName(try string())
+        let returnType = try flag() ? try type() : nil
+        let qualifiers = try self.qualifiers()
+        let origin = CIMName(try string())
+        var parameters: [CIMParameter] = []
+        for _ in 0..<(try count()) {
+            let pname = CIMName(try string())
+            let type = try type()
+            let pquals = try self.qualifiers()
+            parameters.append(CIMParameter(name: pname, type: type, qualifiers: pquals, referenceClass: try optionalString().map { CIMName($0) }))
+        }
+        return CIMMethod(name: name, returnType: returnType, parameters: parameters, qualifiers: qualifiers, classOrigin: origin)
+    }
+
+    /// One value per property of `cls`, each null or of its property's type: a row, or an embedded object.
+    mutating func slotValues(of cls: CIMClass, depth: Int = 0) throws(CIMError) -> [CIMValue] {
+        var values: [CIMValue] = []
+        values.reserveCapacity(cls.slotTypes.count)
+        for type in cls.slotTypes {
+            let value = try value(depth: depth)
+            guard value.isNull || value.type == type else { throw damaged("a \(cls.name) value that is not \(type)") }
+            values.append(value)
+        }
+        return values
     }
 
     /// A value. References and embedded objects hold values of their own: `depth` bounds how far they nest, so a
@@ -283,13 +294,7 @@ struct ImageReader {
             guard let cls = classes[className] else { throw damaged("an embedded \(className), a class not in the namespace") }
             let n = try count()
             guard n == cls.properties.count else { throw damaged("an embedded \(className) with \(n) values") }
-            var values: [CIMValue] = []
-            for type in cls.slotTypes {
-                let v = try value(depth: depth + 1)
-                guard v.isNull || v.type == type else { throw damaged("an embedded \(className) value that is not \(type)") }
-                values.append(v)
-            }
-            return .object(CIMInstance(of: cls, slots: values))
+            return .object(CIMInstance(of: cls, slots: try slotValues(of: cls, depth: depth + 1)))
         }
     }
 

@@ -74,7 +74,7 @@ extension CIMRepository {
                 for cls in filled {
                     let rows = store.tables[cls.name]!.rows
                     out.string(cls.name.string)
-                    out.count(rows.reduce(0) { $0 + ($1 == nil ? 0 : 1) })
+                    out.count(store.tables[cls.name]!.liveCount)
                     for case let row? in rows { for value in row.values { out.value(value) } }
                 }
             }
@@ -91,14 +91,17 @@ struct ImageWriter {
 
     init(reserving capacity: Int = 1 << 18) { bytes.reserveCapacity(capacity) }
 
-    mutating func finished() -> [UInt8] {
+    func finished() -> [UInt8] { Self.framed(bytes) }
+
+    /// A payload behind the header: magic, format version, length and checksum.
+    static func framed(_ payload: [UInt8]) -> [UInt8] {
         var framed = RepositoryImage.magic
-        framed.reserveCapacity(RepositoryImage.headerSize + bytes.count)
+        framed.reserveCapacity(RepositoryImage.headerSize + payload.count)
         withUnsafeBytes(of: RepositoryImage.formatVersion.littleEndian) { framed.append(contentsOf: $0) }
-        withUnsafeBytes(of: UInt64(bytes.count).littleEndian) { framed.append(contentsOf: $0) }
-        let sum = bytes.withUnsafeBytes { RepositoryImage.checksum($0) }
+        withUnsafeBytes(of: UInt64(payload.count).littleEndian) { framed.append(contentsOf: $0) }
+        let sum = payload.withUnsafeBytes { RepositoryImage.checksum($0) }
         withUnsafeBytes(of: sum.littleEndian) { framed.append(contentsOf: $0) }
-        framed.append(contentsOf: bytes)
+        framed.append(contentsOf: payload)
         return framed
     }
 
@@ -144,22 +147,20 @@ struct ImageWriter {
         string(cls.name.string)
         optionalString(cls.superclass?.name.string)
         qualifiers(cls.qualifiers)
-        count(cls.properties.count)
-        let inherited = cls.superclass?.properties ?? []
-        for (slot, p) in cls.properties.enumerated() {
-            // Most of a subclass's properties are its superclass's, unchanged: one byte says so, and the reader
-            // shares the superclass's declaration (its qualifiers' storage too) instead of reading a copy.
-            // Unchanged means the same bytes: `==` ignores a name's case and compares datetimes as instants.
-            let same = slot < inherited.count && Self.bytes { $0.property(inherited[slot]) } == Self.bytes { $0.property(p) }
+        declarations(cls.properties, inheriting: cls.superclass?.properties ?? []) { $0.property($1) }
+        declarations(cls.methods, inheriting: cls.superclass?.methods ?? []) { $0.method($1) }
+    }
+
+    /// A class's properties or methods. Most of a subclass's are its superclass's, unchanged: one byte says so, and
+    /// the reader shares the superclass's declaration (its qualifiers' storage too) instead of reading a copy.
+    /// Unchanged means the same bytes: `==` ignores a name's case and compares datetimes as instants.
+    private mutating func declarations<D>(_ all: [D], inheriting inherited: [D], _ write: (inout ImageWriter, D) -> Void) {
+        count(all.count)
+        for (slot, declaration) in all.enumerated() {
+            let same = slot < inherited.count
+                && Self.bytes { write(&$0, inherited[slot]) } == Self.bytes { write(&$0, declaration) }
             flag(same)
-            if !same { property(p) }
-        }
-        count(cls.methods.count)
-        let inheritedMethods = cls.superclass?.methods ?? []
-        for (slot, m) in cls.methods.enumerated() {
-            let same = slot < inheritedMethods.count && Self.bytes { $0.method(inheritedMethods[slot]) } == Self.bytes { $0.method(m) }
-            flag(same)
-            if !same { method(m) }
+            if !same { write(&self, declaration) }
         }
     }
 
