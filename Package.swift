@@ -50,7 +50,9 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"], swiftSettings: strict),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "CIMXML", dependencies: ["CIM", "CLibXML2"], swiftSettings: strict),
-        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Headers only: CurlShim loads libcurl when --connect first needs it (curlshim.h says why). Debian puts
+        // curl/curl.h under the multiarch include folder every compiler searches.
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .target(name: "CurlShim", dependencies: ["CCurl"]),
         // --connect: remote sites as object models — CIM-XML and the AdminService — over libcurl; swift-certificates
         // reads a pinned certificate's key.

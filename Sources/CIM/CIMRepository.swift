@@ -308,12 +308,11 @@ public final class CIMRepository: @unchecked Sendable {
                           deep: Bool = true, namespace: String? = nil) throws(CIMError) -> [CIMInstance] {
         try locked { () throws(CIMError) in
             let ns = try nsKey(namespace)
-            try checkRegistered(cls, ns)
             try fillIfDeferred(cls.name, ns)
-            guard deep else { return stores[ns]!.tables[cls.name]!.instances(whereSlot: slot, equals: value) }
-            let names = stores[ns]!.descendants(of: cls.name)
-            if names.count == 1 { return stores[ns]!.tables[names[0]]!.instances(whereSlot: slot, equals: value) }
-            return names.flatMap { stores[ns]!.tables[$0]!.instances(whereSlot: slot, equals: value) }
+            guard let rows = stores[ns]!.instances(of: cls, whereSlot: slot, equals: value, deep: deep) else {
+                throw CIMError(.invalidClass, "Class \(cls.name) is not defined in this namespace.")
+            }
+            return rows
         }
     }
 

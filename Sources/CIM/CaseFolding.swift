@@ -26,10 +26,13 @@ extension String {
     /// `combine` instead of a byte buffer, which makes name lookups (the repository's and classes'
     /// dictionaries) several times cheaper. Only a string with non-ASCII bytes pays for `lowercased()`;
     /// both paths mix the same lower-cased bytes, so strings equal ignoring case hash alike.
-    public func hashIgnoringCase(into hasher: inout Hasher) {
+    public func hashIgnoringCase(into hasher: inout Hasher) { hasher.combine(foldedHash) }
+
+    /// The word `hashIgnoringCase` feeds the hasher (CIMName keeps it).
+    var foldedHash: UInt64 {
         var copy = self
         let folded: UInt64? = copy.withUTF8 { bytes in bytes.contains { $0 >= 0x80 } ? nil : CaseFolding.mix(bytes) }
-        hasher.combine(folded ?? CaseFolding.mix(lowercased().utf8))
+        return folded ?? CaseFolding.mix(lowercased().utf8)
     }
 }
 
@@ -79,16 +82,29 @@ enum CaseFolding {
 
 /// A WMI name (class, property, method, qualifier, namespace): compared and hashed ignoring case,
 /// displayed in the case it was declared with.
+///
+/// The case-folded hash is worked out once, when the name is made: names are made once (parsing a statement,
+/// reading a schema) and looked up many times (every query asks the repository for its namespace, class and
+/// table), so a lookup hashes one word instead of folding the name's bytes again, and two different names are
+/// told apart by that word before their bytes are compared.
 public struct CIMName: Hashable, Sendable, Comparable, ExpressibleByStringLiteral, CustomStringConvertible {
     /// The name as declared, e.g. `SMS_DriverPackage`.
     public let string: String
+    /// FNV-1a of the case-folded bytes: equal for names equal ignoring case.
+    private let foldedHash: UInt64
 
-    public init(_ string: String) { self.string = string }
-    public init(stringLiteral value: String) { self.string = value }
+    public init(_ string: String) {
+        self.string = string
+        self.foldedHash = string.foldedHash
+    }
+    public init(stringLiteral value: String) { self.init(value) }
 
-    public static func == (lhs: CIMName, rhs: CIMName) -> Bool { lhs.string.equalsIgnoringCase(rhs.string) }
+    public static func == (lhs: CIMName, rhs: CIMName) -> Bool {
+        // Most names found are spelled as they were declared: the exact comparison settles those cheaply.
+        lhs.foldedHash == rhs.foldedHash && (lhs.string == rhs.string || lhs.string.equalsIgnoringCase(rhs.string))
+    }
     public static func < (lhs: CIMName, rhs: CIMName) -> Bool { lhs.string.compareIgnoringCase(rhs.string) < 0 }
-    public func hash(into hasher: inout Hasher) { string.hashIgnoringCase(into: &hasher) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(foldedHash) }
     public var description: String { string }
 
     /// Is this a valid MOF/WMI identifier (letter or `_`, then letters, digits, `_`)?

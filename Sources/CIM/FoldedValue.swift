@@ -9,7 +9,7 @@ public struct FoldedValue: Hashable, Sendable {
 
     public static func == (lhs: FoldedValue, rhs: FoldedValue) -> Bool {
         switch (lhs.value, rhs.value) {
-        case let (.string(a), .string(b)): return a.equalsIgnoringCase(b)
+        case let (.string(a), .string(b)): return a == b || a.equalsIgnoringCase(b)  // exact: the usual hit, cheaply
         case let (.array(a), .array(b)):
             return a.count == b.count && zip(a.elements, b.elements).allSatisfy { FoldedValue($0) == FoldedValue($1) }
         case let (.reference(a), .reference(b)): return a == b

@@ -47,6 +47,17 @@ struct NamespaceStore {
         if let sup = cls.superclass, let parent = classes[sup.name] { refreshFamilies(of: parent) }
     }
 
+    /// The instances of the class (and its subclasses when `deep`) whose slot equals the value, through the
+    /// tables' indexes; nil when `cls` is not this namespace's class of that name (a plan made before the
+    /// schema changed). One lookup per table: this is every key lookup's path.
+    func instances(of cls: CIMClass, whereSlot slot: Int, equals value: CIMValue, deep: Bool) -> [CIMInstance]? {
+        guard classes[cls.name] === cls else { return nil }
+        if deep, let members = family[cls.name], members.count > 1 {
+            return members.flatMap { tables[$0]!.instances(whereSlot: slot, equals: value) }
+        }
+        return tables[cls.name]!.instances(whereSlot: slot, equals: value)
+    }
+
     /// The class and all its descendants, depth first in the order added.
     func descendants(of name: CIMName) -> [CIMName] {
         if let known = family[name] { return known }

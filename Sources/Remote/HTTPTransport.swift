@@ -76,16 +76,17 @@ final class HTTPTransport: @unchecked Sendable {
     // CURLAUTH_* are macros with casts, which Swift does not import.
     private static let authBasic = 1 << 0, authNegotiate = 1 << 2, authNTLM = 1 << 3
 
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
-
     init(options: RemoteOptions) throws(CIMError) {
-        _ = Self.globalInit
-        guard let h = curl_easy_init() else { throw CIMError(.failed, "libcurl could not start a session") }
+        var reason: UnsafePointer<CChar>?
+        guard cmsh_curl_load(&reason) == 0 else {
+            throw CIMError(.failed, "--connect needs libcurl, which could not be loaded (\(reason.map { String(cString: $0) } ?? "unknown reason")); on Debian: apt install libcurl4")
+        }
+        guard let h = cmsh_curl_easy_init() else { throw CIMError(.failed, "libcurl could not start a session") }
         handle = h
         self.options = options
     }
 
-    deinit { curl_easy_cleanup(handle) }
+    deinit { cmsh_curl_easy_cleanup(handle) }
 
     /// The public key a `--fingerprint` pin allows, as libcurl's PINNEDPUBLICKEY takes it (`sha256//…`).
     private var pinnedKey: String?
@@ -109,7 +110,7 @@ final class HTTPTransport: @unchecked Sendable {
     /// keep-alive connection turns out closed, which a write must never be (it may have been done).
     private func perform(_ method: String, _ url: String, headers: [String], body: Data?, authenticate: Bool = true,
                          fresh: Bool = false) throws(CIMError) -> HTTPReply {
-        curl_easy_reset(handle)
+        cmsh_curl_easy_reset(handle)
         let h = handle
         func set(_ o: CURLoption, _ v: Int) { _ = cmsh_curl_set_long(h, o, v) }
         func set(_ o: CURLoption, _ v: String) { _ = cmsh_curl_set_string(h, o, v) }
@@ -151,8 +152,8 @@ final class HTTPTransport: @unchecked Sendable {
             break
         }
         var list: UnsafeMutablePointer<curl_slist>?
-        for field in fields { list = curl_slist_append(list, field) }
-        defer { curl_slist_free_all(list) }
+        for field in fields { list = cmsh_curl_slist_append(list, field) }
+        defer { cmsh_curl_slist_free_all(list) }
         _ = cmsh_curl_set_headers(h, list)
         if let body {
             // COPYPOSTFIELDS copies the bytes, so they need not outlive this call.
@@ -170,7 +171,7 @@ final class HTTPTransport: @unchecked Sendable {
         _ = cmsh_curl_set_progress(h, { context, _, _, _, _ in
             Unmanaged<Sink>.fromOpaque(context!).takeUnretainedValue().shouldStop ? 1 : 0
         }, context)
-        let code = curl_easy_perform(h)
+        let code = cmsh_curl_easy_perform(h)
         guard code == CURLE_OK else { throw transportError(code, url, sink) }
         return HTTPReply(status: cmsh_curl_response_code(h), headers: sink.headers, body: sink.data)
     }
@@ -247,7 +248,7 @@ final class HTTPTransport: @unchecked Sendable {
 
     private func transportError(_ code: CURLcode, _ url: String, _ sink: Sink) -> CIMError {
         let host = URLComponents(string: url)?.host ?? url
-        let reason = String(cString: curl_easy_strerror(code))
+        let reason = String(cString: cmsh_curl_easy_strerror(code))
         switch code {
         case CURLE_ABORTED_BY_CALLBACK:
             return CIMError(.callCancelled, "the request to \(host) was cancelled")

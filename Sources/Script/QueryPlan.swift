@@ -54,22 +54,49 @@ struct QueryPlan {
         var value: Expression
     }
 
+    /// The first class's access for this run; everything else is the plan's fixed shape.
     var firstAccess: Access
-    /// What ``firstAccess`` is chosen from on each run of a kept plan.
-    var indexCandidates: [IndexCandidate] = []
-    /// One per source: `filters[0]` for the first class, `filters[i]` after the i-th join.
-    var filters: [Filter]
-    var joins: [JoinMethod]
-    var probes: [CompiledProbe?]
-    /// Whether each join's ON clause must still be tested per candidate: not when it is the very equality
-    /// the index or hash answered, between properties of one type.
-    var recheckOn: [Bool]
-    /// Each join's condition: its ON clause, or for a cross join (`from A, B`) the first equality in WHERE
-    /// between its class and earlier ones (still tested again as part of WHERE), else `true`.
-    var conditions: [Expression]
-    /// A right or full join brings in rows the earlier classes never met: WHERE then runs only on the
-    /// complete rows, and the first class is scanned whole.
-    var hasOuterJoin: Bool
+    /// What does not change between runs of a kept plan, shared by reference: a plan is handed from the cache
+    /// to the executor on every run, and copying these arrays' references one by one cost more than the lookup
+    /// the plan is for.
+    let shape: Shape
+
+    final class Shape {
+        /// What ``firstAccess`` is chosen from on each run of a kept plan.
+        let indexCandidates: [IndexCandidate]
+        /// One per source: `filters[0]` for the first class, `filters[i]` after the i-th join.
+        let filters: [Filter]
+        let joins: [JoinMethod]
+        let probes: [CompiledProbe?]
+        /// Whether each join's ON clause must still be tested per candidate: not when it is the very equality
+        /// the index or hash answered, between properties of one type.
+        let recheckOn: [Bool]
+        /// Each join's condition: its ON clause, or for a cross join (`from A, B`) the first equality in WHERE
+        /// between its class and earlier ones (still tested again as part of WHERE), else `true`.
+        let conditions: [Expression]
+        /// A right or full join brings in rows the earlier classes never met: WHERE then runs only on the
+        /// complete rows, and the first class is scanned whole.
+        let hasOuterJoin: Bool
+
+        init(indexCandidates: [IndexCandidate], filters: [Filter], joins: [JoinMethod], probes: [CompiledProbe?],
+             recheckOn: [Bool], conditions: [Expression], hasOuterJoin: Bool) {
+            self.indexCandidates = indexCandidates
+            self.filters = filters
+            self.joins = joins
+            self.probes = probes
+            self.recheckOn = recheckOn
+            self.conditions = conditions
+            self.hasOuterJoin = hasOuterJoin
+        }
+    }
+
+    var indexCandidates: [IndexCandidate] { shape.indexCandidates }
+    var filters: [Filter] { shape.filters }
+    var joins: [JoinMethod] { shape.joins }
+    var probes: [CompiledProbe?] { shape.probes }
+    var recheckOn: [Bool] { shape.recheckOn }
+    var conditions: [Expression] { shape.conditions }
+    var hasOuterJoin: Bool { shape.hasOuterJoin }
 }
 
 extension Expression {
@@ -175,8 +202,9 @@ extension Interpreter {
             probes.append(compiled)
             recheck.append(!exact)
         }
-        return QueryPlan(firstAccess: access, indexCandidates: candidates, filters: filters, joins: joins, probes: probes,
-                         recheckOn: recheck, conditions: conditions, hasOuterJoin: hasOuterJoin)
+        return QueryPlan(firstAccess: access, shape: QueryPlan.Shape(
+            indexCandidates: candidates, filters: filters, joins: joins, probes: probes, recheckOn: recheck,
+            conditions: conditions, hasOuterJoin: hasOuterJoin))
     }
 
     /// The parts of a WHERE clause joined by top-level ANDs.

@@ -14,10 +14,17 @@ struct QueryPlanCache {
         let functions: Int
     }
 
-    struct Entry {
+    /// A class, so a hit hands out one reference rather than copying the sources and plan field by field.
+    final class Entry {
         let validity: Validity
         let sources: [(Query.Source, CIMClass)]
         let plan: QueryPlan
+
+        init(validity: Validity, sources: [(Query.Source, CIMClass)], plan: QueryPlan) {
+            self.validity = validity
+            self.sources = sources
+            self.plan = plan
+        }
     }
 
     private var entries: [UInt64: Entry] = [:]
@@ -53,9 +60,9 @@ extension Interpreter {
         }
         let validity = QueryPlanCache.Validity(schema: schema, namespace: namespace, functions: functionsChanged)
         if let cached = queryPlans[id, validity] {
-            var plan = cached.plan
-            plan.firstAccess = try accessPath(cached.plan.indexCandidates, cached.sources[0].1)
-            return (cached.sources, plan)
+            let shape = cached.plan.shape
+            let access = shape.indexCandidates.isEmpty ? cached.plan.firstAccess : try accessPath(shape.indexCandidates, cached.sources[0].1)
+            return (cached.sources, QueryPlan(firstAccess: access, shape: shape))
         }
         let sources = try resolveSources(q)
         let plan = try planQuery(q, sources)

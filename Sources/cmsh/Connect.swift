@@ -65,7 +65,6 @@ enum Connect {
     /// Wires the engine's cancellation (Ctrl-C, --time-limit) into requests in flight, and, on a terminal,
     /// a progress line for results that take more than a second.
     static func wire(_ site: any RemoteModel, to engine: Engine) {
-        var site = site
         let cancellation = engine.cancellation
         site.isInterrupted = { cancellation.isCancelled }
         guard isatty(STDERR_FILENO) == 1 else { return }
