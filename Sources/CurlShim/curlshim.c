@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /// The functions cmsh calls, looked up once in libcurl.so.4.
@@ -31,10 +32,13 @@ static int find(void *library, void **slot, const char *name) {
 }
 
 static void load_curl(void) {
-    void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    // CMSH_LIBCURL names another libcurl (one built with other options, or installed elsewhere).
+    const char *path = getenv("CMSH_LIBCURL");
+    if (!path || !*path) path = "libcurl.so.4";
+    void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *why = dlerror();
-        snprintf(load_failure, sizeof load_failure, "%s", why ? why : "libcurl.so.4 could not be loaded");
+        snprintf(load_failure, sizeof load_failure, "%s", why ? why : "libcurl could not be loaded");
         return;
     }
     if (!find(library, (void **)&curl.global_init, "curl_global_init")

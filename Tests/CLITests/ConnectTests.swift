@@ -106,6 +106,20 @@ import Testing
         #expect(try CLI.run(["--connect", url, "--password", "x", "-c", "print 1"]).status == 2)
     }
 
+    /// libcurl is loaded when --connect first needs it, not linked: a cmsh that never connects does not load
+    /// its thirty-odd libraries at start, and a machine without it gets one clear line, not a loader error.
+    @Test func libcurlIsLoadedOnlyToConnect() throws {
+        let needed = try ChildProcess.run("/usr/bin/readelf", ["-d", CLI.binary.path], environment: [:], stdin: Data(), timeout: 60)
+        let dynamic = String(decoding: needed.stdout, as: UTF8.self)
+        #expect(dynamic.contains("(NEEDED)") && !dynamic.contains("libcurl"), "\(dynamic)")
+        #expect(try CLI.run(["-c", "print 42"], environment: ["CMSH_LIBCURL": "/nonexistent/libcurl.so.4"]).stdout == "42\n")
+        let missing = try CLI.run(["--connect", "https://127.0.0.1:1/AdminService", "--auth", "basic", "--user", "x", "-c", "print 1"],
+                                  environment: ["CMSH_PASSWORD": "x", "CMSH_LIBCURL": "/nonexistent/libcurl.so.4"])
+        #expect(missing.status == 1 && missing.stderr.contains("needs libcurl") && missing.stderr.contains("/nonexistent/libcurl.so.4"),
+                "\(missing.stderr)")
+        #expect(missing.stderr.split(separator: "\n").count == 1, "\(missing.stderr)")
+    }
+
     /// A query the server can evaluate goes over as one ExecQuery — a join and a count of thousands of rows
     /// is one request, not an enumeration of each class — and answers as it does locally.
     @Test func queriesArePushedToTheServer() throws {

@@ -9,7 +9,7 @@
 typedef size_t (*cmsh_curl_data_fn)(char *data, size_t size, size_t count, void *context);
 typedef int (*cmsh_curl_progress_fn)(void *context, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal, curl_off_t ulnow);
 
-/// Loads libcurl.so.4 and runs curl_global_init, once per process; 0 when libcurl is there, else -1 with
+/// Loads libcurl.so.4 (or the library $CMSH_LIBCURL names) and runs curl_global_init, once per process; 0 when libcurl is there, else -1 with
 /// `*reason` saying why (the library or one of its functions is missing). Call before any other function here.
 int cmsh_curl_load(const char **reason);
 CURL *cmsh_curl_easy_init(void);
