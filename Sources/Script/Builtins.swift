@@ -77,18 +77,7 @@ extension Interpreter {
             return .cim(.datetime(clock()))
         case "datediff":
             try count(3...3)
-            guard let a = try dateValue(arg(1), argRange(1)), let b = try dateValue(arg(2), argRange(2)) else { return .null }
-            switch try unitWord(argExprs[0], arg(0)) {
-            case "yy", "yyyy", "year": return .integer(Int64(b.year - a.year))  // boundaries crossed, as SQL counts
-            case "mm", "m", "month": return .integer(Int64((b.year - a.year) * 12 + b.month - a.month))
-            default:
-                // Like SQL Server, where ConfigMgr runs collection queries: the number of unit boundaries crossed,
-                // so 23:00 yesterday is one day before 01:00 today. Weeks start on Sunday.
-                let unit = try datePart(argExprs[0], arg(0))
-                let (_, overflow) = b.utcMicroseconds.subtractingReportingOverflow(a.utcMicroseconds)
-                guard !overflow else { throw dateOutOfRange(range) }
-                return .integer(Self.boundaryIndex(b.utcMicroseconds, unit) - Self.boundaryIndex(a.utcMicroseconds, unit))
-            }
+            return try dateDiff(try unitWord(argExprs[0], arg(0)), arg(1), arg(2), argExprs, range)
         case "datepart":
             try count(2...2)
             guard let d = try dateValue(arg(1), argRange(1)) else { return .null }
@@ -186,9 +175,33 @@ extension Interpreter {
         return floorDiv(floorDiv(micros, day) + 4, 7)
     }
 
+    /// DATEDIFF(unit, a, b) of two values (null when either is): for years and months the calendar boundaries
+    /// crossed; else, like SQL Server, where ConfigMgr runs collection queries, the number of unit boundaries
+    /// crossed, so 23:00 yesterday is one day before 01:00 today. Weeks start on Sunday.
+    func dateDiff(_ unit: String, _ x: Value, _ y: Value, _ args: [Argument], _ range: SourceRange) throws(ScriptError) -> Value {
+        func argRange(_ i: Int) -> SourceRange { i < args.count ? args[i].value.range : range }
+        guard let a = try dateValue(x, argRange(1)), let b = try dateValue(y, argRange(2)) else { return .null }
+        switch unit {
+        case "yy", "yyyy", "year": return .integer(Int64(b.year - a.year))
+        case "mm", "m", "month": return .integer(Int64((b.year - a.year) * 12 + b.month - a.month))
+        default: return try boundariesCrossed(a, b, try datePart(word: unit, at: argRange(0)), range)
+        }
+    }
+
+    /// DATEDIFF's count for a fixed-length unit (in microseconds, as `datePart` gives it).
+    func boundariesCrossed(_ a: CIMDateTime, _ b: CIMDateTime, _ unit: Int64, _ range: SourceRange) throws(ScriptError) -> Value {
+        let (_, overflow) = b.utcMicroseconds.subtractingReportingOverflow(a.utcMicroseconds)
+        guard !overflow else { throw dateOutOfRange(range) }
+        return .integer(Self.boundaryIndex(b.utcMicroseconds, unit) - Self.boundaryIndex(a.utcMicroseconds, unit))
+    }
+
     /// DateDiff's first argument: a unit name (`dd`, `day`, `hh`, `mi`, `ss`, `wk`…) as a bare word or string.
     func datePart(_ arg: Argument, _ value: Value) throws(ScriptError) -> Int64 {
-        let unit = try unitWord(arg, value)
+        try datePart(word: try unitWord(arg, value), at: arg.value.range)
+    }
+
+    /// A fixed-length date part's length in microseconds; the error points at `range`.
+    func datePart(word unit: String, at range: SourceRange) throws(ScriptError) -> Int64 {
         let second: Int64 = 1_000_000
         switch unit {
         case "dd", "d", "day", "days": return 86_400 * second
@@ -198,7 +211,7 @@ extension Interpreter {
         case "wk", "ww", "week", "weeks": return 7 * 86_400 * second
         case "ms", "millisecond": return 1000
         default:
-            throw ScriptError(.invalidParameter, "'\(unit)' is not a date part; use dd, hh, mi, ss or wk", at: arg.value.range)
+            throw ScriptError(.invalidParameter, "'\(unit)' is not a date part; use dd, hh, mi, ss or wk", at: range)
         }
     }
 

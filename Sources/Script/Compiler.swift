@@ -90,6 +90,7 @@ final class ExpressionCompiler {
         guard Interpreter.builtinNames.contains(key), interpreter.functions[key] == nil, interpreter.hostFunctions[key] == nil,
               interpreter.model.cimClass(named: CIMName(name), namespace: interpreter.namespace) == nil,
               args.allSatisfy({ $0.name == nil }) else { return nil }
+        if key == "datediff", let compiled = dateDiffCall(args, e) { return compiled }
         let unitFirst = Interpreter.unitFirstFunctions.contains(key)
         let compiled: [CompiledExpression] = args.enumerated().map { index, a in
             if unitFirst && index == 0, case .name = a.value.kind { return { _, _ in .null } }  // the unit word
@@ -102,6 +103,25 @@ final class ExpressionCompiler {
                 throw ScriptError(.notFound, "'\(name)' is not a function", at: range)
             }
             return result
+        }
+    }
+
+    /// DATEDIFF(dd, LastLogonTimestamp, GetDate()) — in nearly every collection query — with its unit word read
+    /// once, here, rather than on every row by the builtins' name dispatch; arrays (lifted per element) and a
+    /// unit that is not a bare word take the general path.
+    private func dateDiffCall(_ args: [Argument], _ e: Expression) -> CompiledExpression? {
+        guard args.count == 3, case .name(let word) = args[0].value.kind else { return nil }
+        let unit = word.lowercased(), range = e.range
+        let a = compile(args[1].value), b = compile(args[2].value)
+        let calendar = ["yy", "yyyy", "year", "mm", "m", "month"].contains(unit)
+        let length = calendar ? nil : try? interpreter.datePart(word: unit, at: args[0].value.range)
+        return { i, row in
+            let x = try a(i, row), y = try b(i, row)
+            if x.isCIMArray || y.isCIMArray { return try i.builtinInRow("datediff", [.null, x, y], args, range) ?? .null }
+            if let length, case .cim(.datetime(let from)) = x, case .cim(.datetime(let to)) = y {
+                return try i.boundariesCrossed(from, to, length, range)
+            }
+            return try i.dateDiff(unit, x, y, args, range)
         }
     }
 

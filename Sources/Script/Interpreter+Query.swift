@@ -220,9 +220,28 @@ extension Interpreter {
             }
             return try withRow(tuple, earlier) { try evaluate(probe) }
         }
+        // The joined class's rows that pass its part of WHERE, hashed once on `key`, and the probe into them.
+        func hashed(on key: (CIMInstance) throws -> Value, probe: Expression) throws -> ([Value]) throws -> [CIMInstance] {
+            var buckets: [FoldedValue: [CIMInstance]] = [:]
+            for instance in try allInstances(join.source, cls) where try passes(instance) {
+                try visitRow(join.source.range)
+                for element in scalarElements(try key(instance)) { buckets[FoldedValue(element), default: []].append(instance) }
+            }
+            return { tuple in
+                let values = self.scalarElements(try probeValue(tuple, probe))
+                if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
+                var seen = Set<ObjectPath>()
+                return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
+            }
+        }
         // The joined instances each earlier row may meet: through the index, a hash built once, or all.
         let rowsFor: ([Value]) throws -> [CIMInstance]
         switch method {
+        case .indexLookup(let slot, _, _, let probe) where try probesMostOf(cls, tuples.count):
+            // Most of the class would be looked up one row at a time (a collection query's inventory join): one
+            // pass over it, filtered by its part of WHERE, then a hash probe per row, costs far less — the same
+            // rows, in the same order, as the index would give.
+            rowsFor = try hashed(on: { .cim($0.values[slot]) }, probe: probe)
         case .indexLookup(let slot, _, _, let probe):
             rowsFor = { tuple in
                 let values = self.scalarElements(try probeValue(tuple, probe))
@@ -231,18 +250,9 @@ extension Interpreter {
                 return try values.flatMap { try self.indexedRows(join.source, cls, slot, $0) }.filter { seen.insert($0.path).inserted }.filter(passes)
             }
         case .hash(let newSide, let probe):
-            var buckets: [FoldedValue: [CIMInstance]] = [:]
-            for instance in try allInstances(join.source, cls) where try passes(instance) {
-                try visitRow(join.source.range)
-                let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
-                for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
-            }
-            rowsFor = { tuple in
-                let values = self.scalarElements(try probeValue(tuple, probe))
-                if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
-                var seen = Set<ObjectPath>()
-                return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
-            }
+            rowsFor = try hashed(on: { instance in
+                try self.withRow([.instance(instance)], [sources[position]]) { try self.evaluate(newSide) }
+            }, probe: probe)
         case .nestedLoop:
             let all = try allInstances(join.source, cls).filter { try visitRow(join.source.range); return try passes($0) }
             rowsFor = { _ in all }
@@ -273,6 +283,18 @@ extension Interpreter {
         }
         return out
     }
+
+    /// Would `rows` index probes visit most of the class? Then one pass over it and a hash is cheaper: a probe
+    /// through the repository costs several times a row read in a scan. Only for local sites: a remote model's
+    /// count is a request, and its rows come narrowed by the server.
+    private func probesMostOf(_ cls: CIMClass, _ rows: Int) throws -> Bool {
+        guard rows >= Self.hashJoinFrom, narrowedRows.isEmpty, !model.queryCapabilities.contains(.classQuery),
+              let total = try? model.count(of: cls.name, deep: true, namespace: namespace) else { return false }
+        return rows * 4 >= total
+    }
+
+    /// Below this many earlier rows an index join always probes: building a hash would cost more.
+    static let hashJoinFrom = 64
 
     private func allInstances(_ source: Query.Source, _ cls: CIMClass) throws -> [CIMInstance] {
         if !narrowedRows.isEmpty, let rows = narrowedRows[source.binding.lowercased()] { return rows }

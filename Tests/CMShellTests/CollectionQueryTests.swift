@@ -334,3 +334,42 @@ private let day = QueryFleet.microsPerDay
         #expect(try QueryFleet.engine().evaluate("len(select * from SMS_R_System)").cimValue == .sint64(2_006))
     }
 }
+
+/// An index join whose rows would probe a quarter or more of the joined class reads that class once into a hash
+/// instead (a collection query's inventory joins): the rows and their order must be exactly those per-row index
+/// probes give. The loop form below probes the index once per system; the join (306 systems, more than
+/// `Interpreter.hashJoinFrom`, each class with a row per system) takes the hash.
+@Suite struct HashedIndexJoinTests {
+    @Test(arguments: [
+        (#"o.Caption like "%Server%""#, "OPERATING_SYSTEM", "Caption"),
+        (#"c.Manufacturer like "Dell%""#, "COMPUTER_SYSTEM", "Manufacturer"),
+        ("true", "SYSTEM_ENCLOSURE", "ChassisTypes"),
+    ])
+    func aHashedJoinGivesWhatProbesGive(_ filter: String, _ inventory: String, _ property: String) throws {
+        let engine = try Engine(site: .demo(systems: 300, seed: QueryFleet.seed), clock: SiteClock(fixedAt: QueryFleet.now))
+        let alias = filter.first == "o" ? "o" : (filter.first == "c" ? "c" : "x")
+        let joined = try engine.evaluate("""
+            select s.Name, \(alias).\(property) from SMS_R_System as s
+            inner join SMS_G_System_\(inventory) as \(alias) on \(alias).ResourceID = s.ResourceID
+            where \(filter)
+            """)
+        guard case .rows(let result) = joined else { Issue.record("no rows"); return }
+        let viaJoin = result.rows.map { ($0.fields ?? []).map(\.value.displayText).joined(separator: "|") }
+        let loop = engine.run(script: """
+            $out = []
+            for $s in select Name, ResourceID from SMS_R_System {
+                for $r in select \(property) from SMS_G_System_\(inventory) as \(alias) where \(alias).ResourceID = $s.ResourceID and \(filter) {
+                    $out = $out + [[$s.Name, $r.\(property)]]
+                }
+            }
+            """)
+        #expect(loop.exitCode == 0, "\(loop)")
+        guard case .list(let items)? = engine.get("$out") else { Issue.record("no $out"); return }
+        let viaProbes = items.map { item in
+            if case .list(let pair) = item { return pair.map(\.displayText).joined(separator: "|") }
+            return "not a pair: \(item.displayText)"
+        }
+        #expect(viaJoin.count > 10, "\(viaJoin.count) rows")
+        #expect(viaJoin == viaProbes)
+    }
+}
