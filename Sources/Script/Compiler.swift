@@ -91,6 +91,8 @@ final class ExpressionCompiler {
               interpreter.model.cimClass(named: CIMName(name), namespace: interpreter.namespace) == nil,
               args.allSatisfy({ $0.name == nil }) else { return nil }
         if key == "datediff", let compiled = dateDiffCall(args, e) { return compiled }
+        // GetDate(): the statement's time (read once per statement), without the name dispatch per row.
+        if (key == "getdate" || key == "now") && args.isEmpty { return { i, _ in .cim(.datetime(i.clock())) } }
         let unitFirst = Interpreter.unitFirstFunctions.contains(key)
         let compiled: [CompiledExpression] = args.enumerated().map { index, a in
             if unitFirst && index == 0, case .name = a.value.kind { return { _, _ in .null } }  // the unit word

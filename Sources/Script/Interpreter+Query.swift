@@ -222,13 +222,21 @@ extension Interpreter {
         }
         // The joined class's rows that pass its part of WHERE, hashed once on `key`, and the probe into them.
         func hashed(on key: (CIMInstance) throws -> Value, probe: Expression) throws -> ([Value]) throws -> [CIMInstance] {
+            let candidates = try allInstances(join.source, cls)
             var buckets: [FoldedValue: [CIMInstance]] = [:]
-            for instance in try allInstances(join.source, cls) where try passes(instance) {
+            buckets.reserveCapacity(candidates.count)
+            for instance in candidates where try passes(instance) {
                 try visitRow(join.source.range)
                 for element in scalarElements(try key(instance)) { buckets[FoldedValue(element), default: []].append(instance) }
             }
             return { tuple in
-                let values = self.scalarElements(try probeValue(tuple, probe))
+                let probed = try probeValue(tuple, probe)
+                switch probed {
+                case .cim(.null), .cim(.array): break
+                case .cim(let one): return buckets[FoldedValue(one)] ?? []  // the usual ResourceID: no array made
+                default: break
+                }
+                let values = self.scalarElements(probed)
                 if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
                 var seen = Set<ObjectPath>()
                 return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
@@ -237,11 +245,6 @@ extension Interpreter {
         // The joined instances each earlier row may meet: through the index, a hash built once, or all.
         let rowsFor: ([Value]) throws -> [CIMInstance]
         switch method {
-        case .indexLookup(let slot, _, _, let probe) where try probesMostOf(cls, tuples.count):
-            // Most of the class would be looked up one row at a time (a collection query's inventory join): one
-            // pass over it, filtered by its part of WHERE, then a hash probe per row, costs far less — the same
-            // rows, in the same order, as the index would give.
-            rowsFor = try hashed(on: { .cim($0.values[slot]) }, probe: probe)
         case .indexLookup(let slot, _, _, let probe):
             rowsFor = { tuple in
                 let values = self.scalarElements(try probeValue(tuple, probe))
@@ -265,7 +268,9 @@ extension Interpreter {
             var matched = false
             for instance in try rowsFor(tuple) {
                 try visitRow(join.source.range)
-                let candidate = tuple + [.instance(instance)]
+                var candidate = tuple  // one allocation, not two (`tuple + [x]` builds the literal first)
+                candidate.reserveCapacity(tuple.count + 1)
+                candidate.append(.instance(instance))
                 if recheck, try !withRow(candidate, visible, { try truth(try evaluate(condition), condition.range) }) { continue }
                 out.append(candidate)
                 matched = true
@@ -283,18 +288,6 @@ extension Interpreter {
         }
         return out
     }
-
-    /// Would `rows` index probes visit most of the class? Then one pass over it and a hash is cheaper: a probe
-    /// through the repository costs several times a row read in a scan. Only for local sites: a remote model's
-    /// count is a request, and its rows come narrowed by the server.
-    private func probesMostOf(_ cls: CIMClass, _ rows: Int) throws -> Bool {
-        guard rows >= Self.hashJoinFrom, narrowedRows.isEmpty, !model.queryCapabilities.contains(.classQuery),
-              let total = try? model.count(of: cls.name, deep: true, namespace: namespace) else { return false }
-        return rows * 4 >= total
-    }
-
-    /// Below this many earlier rows an index join always probes: building a hash would cost more.
-    static let hashJoinFrom = 64
 
     private func allInstances(_ source: Query.Source, _ cls: CIMClass) throws -> [CIMInstance] {
         if !narrowedRows.isEmpty, let rows = narrowedRows[source.binding.lowercased()] { return rows }
@@ -376,7 +369,23 @@ extension Interpreter {
                 if case .countStar = e.kind {
                     throw ScriptError(.invalidQuery, "count(*) must be the only item in the select list", at: e.range)
                 }
-                columns.append((alias ?? columnName(e, single, fromClass), { t in try self.withRow(t, sources) { try self.evaluate(e) } }))
+                let name = alias ?? columnName(e, single, fromClass)
+                // An item that reads one class (`SMS_R_System.Name`, `upper(o.Caption)`) is compiled against it:
+                // no row scope built and no names resolved per row. A left join's missing row, and anything the
+                // compiler leaves to the tree-walker, is evaluated as written.
+                let read = sourcesRead(e, sources)
+                if read.count == 1, let i = read.first {
+                    let compiler = ExpressionCompiler(self, rowClass: sources[i].1, rowBinding: sources[i].0.binding)
+                    let compiled = compiler.compile(e)
+                    if !compiler.needsRowScope {
+                        columns.append((name, { t in
+                            if case .instance(let row) = t[i] { return try compiled(self, row) }
+                            return try self.withRow(t, sources) { try self.evaluate(e) }
+                        }))
+                        continue
+                    }
+                }
+                columns.append((name, { t in try self.withRow(t, sources) { try self.evaluate(e) } }))
             }
         }
         var rows: [Value] = []

@@ -8,10 +8,24 @@
 struct LikePattern {
     private let bytes: LikeProgram<UInt8>?
     private let characters: LikeProgram<Character>
+    /// The shapes collection queries are made of — `'Dell%'`, `'%Windows 11%'`, `'%.contoso.com'`, a plain
+    /// string — as one folded ASCII literal and where it must sit: compared directly, without the matcher's
+    /// backtracking loop. Nil for any other pattern.
+    private let literal: (bytes: [UInt8], anchoredStart: Bool, anchoredEnd: Bool)?
 
     init(_ pattern: String) {
         characters = LikeProgram(Array(pattern.lowercased()))
-        bytes = pattern.utf8.allSatisfy { $0 < 0x80 } ? LikeProgram(pattern.utf8.map(\.folded)) : nil
+        let ascii = pattern.utf8.allSatisfy { $0 < 0x80 }
+        bytes = ascii ? LikeProgram(pattern.utf8.map(\.folded)) : nil
+        var core = Array(pattern.utf8.map(\.folded))[...]
+        let leading = core.prefix { $0 == .percent }.count, trailing = core.reversed().prefix { $0 == .percent }.count
+        if ascii, leading < core.count {
+            core = core.dropFirst(leading).dropLast(trailing)
+            let plain = !core.contains { $0 == .percent || $0 == .underscore || $0 == .openBracket }
+            literal = plain ? (Array(core), leading == 0, trailing == 0) : nil
+        } else {
+            literal = ascii && !core.isEmpty ? ([], false, false) : nil  // '%', '%%': anything matches
+        }
     }
 
     func matches(_ text: String) -> Bool {
@@ -19,11 +33,32 @@ struct LikePattern {
             var text = text
             // `\r\n` is one Character, so a text with `\r` goes the Character way (as does non-ASCII).
             let result: Bool? = text.withUTF8 { s in
-                s.allSatisfy { $0 < 0x80 && $0 != 0x0D } ? bytes.matches(s) : nil
+                guard s.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+                if let literal { return Self.matchesLiteral(s, literal.bytes, literal.anchoredStart, literal.anchoredEnd) }
+                return bytes.matches(s)
             }
             if let result { return result }
         }
         return characters.matches(Array(text.lowercased()))
+    }
+
+    /// Does the folded literal sit in `s` at its start, its end, both (equal) or anywhere?
+    private static func matchesLiteral(_ s: UnsafeBufferPointer<UInt8>, _ lit: [UInt8], _ atStart: Bool, _ atEnd: Bool) -> Bool {
+        let n = lit.count, count = s.count
+        guard n <= count else { return false }
+        func sits(at start: Int) -> Bool {
+            for k in 0..<n where s[start + k].folded != lit[k] { return false }
+            return true
+        }
+        switch (atStart, atEnd) {
+        case (true, true): return n == count && sits(at: 0)
+        case (true, false): return sits(at: 0)
+        case (false, true): return sits(at: count - n)
+        case (false, false):
+            guard let first = lit.first else { return true }
+            for start in 0...(count - n) where s[start].folded == first && sits(at: start) { return true }
+            return false
+        }
     }
 }
 

@@ -55,7 +55,7 @@ extension Interpreter {
             switch method {
             case .indexLookup(_, let property, let isKey, let probe):
                 steps.append((label(source, cls), "\(kind), \(isKey ? "key" : "index") lookup",
-                              "each row probes the \(isKey ? "key index" : "hash index on \(property)") with \(self.source.text(of: probe.range)) (a hash of the class built once instead when the rows would probe a quarter of it or more); \(on)\(plan.recheckOn[i] ? " (re-tested per row)" : "")"))
+                              "each row probes the \(isKey ? "key index" : "hash index on \(property)") with \(self.source.text(of: probe.range)); \(on)\(plan.recheckOn[i] ? " (re-tested per row)" : "")"))
             case .hash(let newSide, _):
                 steps.append((label(source, cls), "\(kind), hash",
                               "hashes \(cls.name) on \(self.source.text(of: newSide.range)) once; \(on)"))

@@ -233,7 +233,7 @@ extension Interpreter {
     }
 
     /// The sources (by position) an expression reads; all of them when that cannot be told.
-    private func sourcesRead(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Set<Int> {
+    func sourcesRead(_ e: Expression, _ sources: [(Query.Source, CIMClass)]) -> Set<Int> {
         let all = Set(sources.indices)
         func binding(_ name: String) -> Int? { sources.firstIndex { $0.0.binding.equalsIgnoringCase(name) } }
         func read(_ e: Expression) -> Set<Int> {

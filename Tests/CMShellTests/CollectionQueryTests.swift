@@ -335,17 +335,15 @@ private let day = QueryFleet.microsPerDay
     }
 }
 
-/// An index join whose rows would probe a quarter or more of the joined class reads that class once into a hash
-/// instead (a collection query's inventory joins): the rows and their order must be exactly those per-row index
-/// probes give. The loop form below probes the index once per system; the join (306 systems, more than
-/// `Interpreter.hashJoinFrom`, each class with a row per system) takes the hash.
-@Suite struct HashedIndexJoinTests {
+/// A join through the inventory classes' ResourceID index gives exactly the rows, in the same order, that a
+/// script probing the index once per system does (the loop below), whatever part of WHERE filters the joined class.
+@Suite struct IndexJoinTests {
     @Test(arguments: [
         (#"o.Caption like "%Server%""#, "OPERATING_SYSTEM", "Caption"),
         (#"c.Manufacturer like "Dell%""#, "COMPUTER_SYSTEM", "Manufacturer"),
         ("true", "SYSTEM_ENCLOSURE", "ChassisTypes"),
     ])
-    func aHashedJoinGivesWhatProbesGive(_ filter: String, _ inventory: String, _ property: String) throws {
+    func aJoinGivesWhatProbesGive(_ filter: String, _ inventory: String, _ property: String) throws {
         let engine = try Engine(site: .demo(systems: 300, seed: QueryFleet.seed), clock: SiteClock(fixedAt: QueryFleet.now))
         let alias = filter.first == "o" ? "o" : (filter.first == "c" ? "c" : "x")
         let joined = try engine.evaluate("""
