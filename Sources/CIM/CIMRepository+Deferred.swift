@@ -49,10 +49,14 @@ extension CIMRepository {
         try DeferredFill.$suspended.withValue(true) { try body() }
     }
 
+    static func triggers(of fills: [DeferredFill]) -> Set<CIMName> {
+        fills.reduce(into: Set<CIMName>()) { $0.formUnion($1.triggers) }
+    }
+
     /// Runs the fills `className` in `ns` sets off. Called at the start of every read and change.
     @inline(__always)
     func fillIfDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
-        guard !deferredFills.isEmpty, !DeferredFill.suspended else { return }
+        guard deferredTriggers.contains(className), !DeferredFill.suspended else { return }
         try fillDeferred(className, ns)
     }
 

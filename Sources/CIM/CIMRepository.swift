@@ -21,7 +21,10 @@ public final class CIMRepository: @unchecked Sendable {
     var requestObservers: [any RequestObserver] = []
     var requestDepth = 0
     /// Rows still to be made on first use (see CIMRepository+Deferred).
-    var deferredFills: [DeferredFill] = []
+    var deferredFills: [DeferredFill] = [] { didSet { deferredTriggers = Self.triggers(of: deferredFills) } }
+    /// Every class a pending fill waits for, in any namespace: a read of any other class (nearly every read)
+    /// is let through by one set lookup, without the task-local check or a look at each fill.
+    var deferredTriggers: Set<CIMName> = []
     /// Namespaces clients may read but not change, with the sentence that says why.
     var readOnlyNamespaces: [CIMName: String] = [:]
     /// Undo entries of the transactions in progress (innermost last); empty when none is open.
@@ -52,6 +55,7 @@ public final class CIMRepository: @unchecked Sendable {
             (other.defaultNamespace, other.defaultKey, other.stores, other.namespaceOrder, other.extraIndexes,
              other.readOnlyNamespaces, other.deferredFills)
         }
+        deferredTriggers = Self.triggers(of: deferredFills)  // observers do not run in an initializer
     }
 
     /// A number that names the repository's schema as it is now — its namespaces, classes and indexes — and is
