@@ -314,7 +314,7 @@ public final class CIMRepository: @unchecked Sendable {
             let ns = try nsKey(namespace)
             try fillIfDeferred(cls.name, ns)
             guard let rows = stores[ns]!.instances(of: cls, whereSlot: slot, equals: value, deep: deep) else {
-                throw CIMError(.invalidClass, "Class \(cls.name) is not defined in this namespace.")
+                throw notRegistered(cls)
             }
             return rows
         }
@@ -529,9 +529,13 @@ public final class CIMRepository: @unchecked Sendable {
     }
 
     private func checkRegistered(_ cls: CIMClass, _ ns: CIMName) throws(CIMError) {
-        guard let registered = stores[ns]!.classes[cls.name], registered === cls else {
-            throw CIMError(.invalidClass, "Class \(cls.name) is not defined in this namespace.")
-        }
+        guard let registered = stores[ns]!.classes[cls.name], registered === cls else { throw notRegistered(cls) }
+    }
+
+    /// A class object that is not the namespace's class of its name (a plan or instance made before the schema
+    /// changed, or from another repository).
+    private func notRegistered(_ cls: CIMClass) -> CIMError {
+        CIMError(.invalidClass, "Class \(cls.name) is not defined in this namespace.")
     }
 
     func classForPath(_ path: ObjectPath, _ ns: CIMName) throws(CIMError) -> CIMClass {

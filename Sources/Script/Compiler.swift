@@ -115,8 +115,9 @@ final class ExpressionCompiler {
         guard args.count == 3, case .name(let word) = args[0].value.kind else { return nil }
         let unit = word.lowercased(), range = e.range
         let a = compile(args[1].value), b = compile(args[2].value)
-        let calendar = ["yy", "yyyy", "year", "mm", "m", "month"].contains(unit)
-        let length = calendar ? nil : try? interpreter.datePart(word: unit, at: args[0].value.range)
+        // Nil for years and months (calendar units, counted by `dateDiff`) and for a word that is no unit (its
+        // error is `dateDiff`'s to raise, with the row's values).
+        let length = try? interpreter.datePart(word: unit, at: args[0].value.range)
         return { i, row in
             let x = try a(i, row), y = try b(i, row)
             if x.isCIMArray || y.isCIMArray { return try i.builtinInRow("datediff", [.null, x, y], args, range) ?? .null }

@@ -220,28 +220,6 @@ extension Interpreter {
             }
             return try withRow(tuple, earlier) { try evaluate(probe) }
         }
-        // The joined class's rows that pass its part of WHERE, hashed once on `key`, and the probe into them.
-        func hashed(on key: (CIMInstance) throws -> Value, probe: Expression) throws -> ([Value]) throws -> [CIMInstance] {
-            let candidates = try allInstances(join.source, cls)
-            var buckets: [FoldedValue: [CIMInstance]] = [:]
-            buckets.reserveCapacity(candidates.count)
-            for instance in candidates where try passes(instance) {
-                try visitRow(join.source.range)
-                for element in scalarElements(try key(instance)) { buckets[FoldedValue(element), default: []].append(instance) }
-            }
-            return { tuple in
-                let probed = try probeValue(tuple, probe)
-                switch probed {
-                case .cim(.null), .cim(.array): break
-                case .cim(let one): return buckets[FoldedValue(one)] ?? []  // the usual ResourceID: no array made
-                default: break
-                }
-                let values = self.scalarElements(probed)
-                if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
-                var seen = Set<ObjectPath>()
-                return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
-            }
-        }
         // The joined instances each earlier row may meet: through the index, a hash built once, or all.
         let rowsFor: ([Value]) throws -> [CIMInstance]
         switch method {
@@ -253,9 +231,26 @@ extension Interpreter {
                 return try values.flatMap { try self.indexedRows(join.source, cls, slot, $0) }.filter { seen.insert($0.path).inserted }.filter(passes)
             }
         case .hash(let newSide, let probe):
-            rowsFor = try hashed(on: { instance in
-                try self.withRow([.instance(instance)], [sources[position]]) { try self.evaluate(newSide) }
-            }, probe: probe)
+            let candidates = try allInstances(join.source, cls)
+            var buckets: [FoldedValue: [CIMInstance]] = [:]
+            buckets.reserveCapacity(candidates.count)
+            for instance in candidates where try passes(instance) {
+                try visitRow(join.source.range)
+                let key = try withRow([.instance(instance)], [sources[position]]) { try evaluate(newSide) }
+                for element in scalarElements(key) { buckets[FoldedValue(element), default: []].append(instance) }
+            }
+            rowsFor = { tuple in
+                let probed = try probeValue(tuple, probe)
+                switch probed {
+                case .cim(.null), .cim(.array): break
+                case .cim(let one): return buckets[FoldedValue(one)] ?? []  // one value: no array made for it
+                default: break
+                }
+                let values = self.scalarElements(probed)
+                if values.count == 1 { return buckets[FoldedValue(values[0])] ?? [] }
+                var seen = Set<ObjectPath>()
+                return values.flatMap { buckets[FoldedValue($0)] ?? [] }.filter { seen.insert($0.path).inserted }
+            }
         case .nestedLoop:
             let all = try allInstances(join.source, cls).filter { try visitRow(join.source.range); return try passes($0) }
             rowsFor = { _ in all }

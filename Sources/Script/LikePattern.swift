@@ -16,8 +16,9 @@ struct LikePattern {
     init(_ pattern: String) {
         characters = LikeProgram(Array(pattern.lowercased()))
         let ascii = pattern.utf8.allSatisfy { $0 < 0x80 }
-        bytes = ascii ? LikeProgram(pattern.utf8.map(\.folded)) : nil
-        var core = Array(pattern.utf8.map(\.folded))[...]
+        let folded = pattern.utf8.map(\.folded)
+        bytes = ascii ? LikeProgram(folded) : nil
+        var core = folded[...]
         let leading = core.prefix { $0 == .percent }.count, trailing = core.reversed().prefix { $0 == .percent }.count
         if ascii, leading < core.count {
             core = core.dropFirst(leading).dropLast(trailing)

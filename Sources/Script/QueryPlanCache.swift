@@ -61,8 +61,7 @@ extension Interpreter {
         let validity = QueryPlanCache.Validity(schema: schema, namespace: namespace, functions: functionsChanged)
         if let cached = queryPlans[id, validity] {
             let shape = cached.plan.shape
-            let access = shape.indexCandidates.isEmpty ? cached.plan.firstAccess : try accessPath(shape.indexCandidates, cached.sources[0].1)
-            return (cached.sources, QueryPlan(firstAccess: access, shape: shape))
+            return (cached.sources, QueryPlan(firstAccess: try accessPath(shape.indexCandidates, cached.sources[0].1), shape: shape))
         }
         let sources = try resolveSources(q)
         let plan = try planQuery(q, sources)

@@ -84,9 +84,7 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
         let bytes = Array(text.utf8)
         var i = 0
         func column(_ index: Int) -> Int { String(decoding: bytes[..<min(index, bytes.count)], as: UTF8.self).count + 1 }
-        func found(_ index: Int) -> String {
-            String(String(decoding: bytes[index...], as: UTF8.self).first.map { String($0) } ?? "")
-        }
+        func found(_ index: Int) -> String { String(decoding: bytes[index...], as: UTF8.self).first.map(String.init) ?? "" }
         func fail(_ why: String, at index: Int? = nil) -> CIMError {
             CIMError(.invalidParameter, "Invalid NAL path '\(text)': \(why) at column \(column(index ?? i)). Expected a path such as [\"Display=\\\\dp1\\\"]MSWNET:[\"SMS_SITE=S01\"]\\\\dp1\\.")
         }
@@ -119,10 +117,7 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
         }
         // Bytes of non-ASCII characters count as letters, so an unknown type is named whole in the error.
         func isLetter(_ b: UInt8) -> Bool { b >= 0x80 || ((b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z")) }
-        func startsWith(_ prefix: String) -> Bool {
-            let p = Array(prefix.utf8)
-            return bytes.count >= p.count && zip(bytes, p).allSatisfy { CaseFoldingASCII.lower($0) == CaseFoldingASCII.lower($1) }
-        }
+        func startsWith(_ prefix: String) -> Bool { slice(0..<min(prefix.utf8.count, bytes.count)).equalsIgnoringCase(prefix) }
         // An SMS 2.0 path starts with its type: no display qualifiers.
         let hasDisplay = !startsWith("MSWNET:") && !startsWith("GENERIC:")
         let display = hasDisplay ? try qualifiers("display qualifiers") : []
@@ -157,9 +152,4 @@ public struct NALPath: Hashable, Sendable, CustomStringConvertible {
         hasDisplayList = hasDisplay
         hasConnectionList = hasConnection
     }
-}
-
-/// ASCII case folding for the byte-level parser (CIM's own is internal to that module).
-private enum CaseFoldingASCII {
-    static func lower(_ byte: UInt8) -> UInt8 { (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte }
 }
