@@ -98,6 +98,10 @@ public final class CIMClass: Sendable, CustomStringConvertible {
     public let defaultValues: [CIMValue]
     /// Each property's type, in slot order (checked for every value of a new instance).
     let slotTypes: [CIMType]
+    /// How instances pack their values (SlotStorage), and the packed defaults every new instance starts from (never
+    /// changed: an instance copies a shared buffer before changing it, so it may cross threads).
+    let cellLayout: CellLayout
+    nonisolated(unsafe) let defaultStorage: SlotStorage
     private let slotByName: [CIMName: Int]
     private let methodByName: [CIMName: Int]
     /// Number of classes above this one (0 for a root class).
@@ -178,8 +182,10 @@ public final class CIMClass: Sendable, CustomStringConvertible {
         slotByName = slots
         methodByName = methodSlots
         keySlots = props.indices.filter { props[$0].isKey }
-        defaultValues = props.map(\.defaultValue)
         slotTypes = props.map(\.type)
+        defaultValues = Self.defaults(of: props)
+        cellLayout = CellLayout(types: slotTypes)
+        defaultStorage = SlotStorage.make(cellLayout, defaultValues)
     }
 
     /// A class exactly as it was made before — its qualifiers, properties and methods already merged with its
@@ -202,8 +208,16 @@ public final class CIMClass: Sendable, CustomStringConvertible {
         methodByName = methodSlots
         propertyNames = properties.map(\.name.string)
         keySlots = properties.indices.filter { properties[$0].isKey }
-        defaultValues = properties.map(\.defaultValue)
         slotTypes = properties.map(\.type)
+        defaultValues = Self.defaults(of: properties)
+        cellLayout = CellLayout(types: slotTypes)
+        defaultStorage = SlotStorage.make(cellLayout, defaultValues)
+    }
+
+    /// Each property's default converted to its type (a default that does not convert is null): instances store
+    /// only values of their slots' types.
+    private static func defaults(of properties: [CIMProperty]) -> [CIMValue] {
+        properties.map { (try? $0.defaultValue.converted(to: $0.type)) ?? .null }
     }
 
     /// The slot of a property, ignoring case; nil when the class has no such property.

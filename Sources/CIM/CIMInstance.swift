@@ -1,16 +1,17 @@
-// CIMInstance: an instance of a class, held as its class plus one value per property slot.
+// CIMInstance: an instance of a class, held as its class plus its packed slot values (SlotStorage).
 
-/// An instance: its class and a contiguous array of values indexed by the class's property slots.
+/// An instance: its class and its values, packed by ``SlotStorage`` (nulls are not stored).
 /// A value type; the repository hands out copies, and changes go back through the repository.
 public struct CIMInstance: Hashable, Sendable {
     public let cimClass: CIMClass
-    /// One value per slot of ``cimClass``'s ``CIMClass/properties``.
-    public private(set) var values: [CIMValue]
+    /// Shared between copies; copied before a change unless this instance is its only holder, so a shared buffer
+    /// never changes — which is why it may cross threads (ManagedBuffer itself is not Sendable).
+    nonisolated(unsafe) private var storage: SlotStorage
 
     /// A new instance with every property at its class default.
     public init(of cimClass: CIMClass) {
         self.cimClass = cimClass
-        self.values = cimClass.defaultValues
+        self.storage = cimClass.defaultStorage
     }
 
     /// An instance from one value per slot, in slot order (start from ``CIMClass/defaultValues``): the fast way
@@ -20,39 +21,51 @@ public struct CIMInstance: Hashable, Sendable {
         guard slotValues.count == cimClass.properties.count else {
             throw CIMError(.invalidParameter, "Class \(cimClass.name) has \(cimClass.properties.count) properties, not \(slotValues.count).")
         }
-        self.cimClass = cimClass
-        self.values = slotValues
+        var values = slotValues
         let types = cimClass.slotTypes
-        for slot in slotValues.indices {
-            let value = slotValues[slot]
+        for slot in values.indices {
+            let value = values[slot]
             if value.isNull || value.type == types[slot] { continue }
-            try set(slot: slot, value)
+            values[slot] = try Self.converted(value, slot: slot, of: cimClass)
         }
+        self.init(of: cimClass, slots: values)
     }
 
     /// A new instance with the given properties set (converted to their declared types); the rest default.
     /// Unknown properties are WBEM_E_NOT_FOUND, unconvertible values WBEM_E_TYPE_MISMATCH or
     /// WBEM_E_VALUE_OUT_OF_RANGE.
     public init(of cimClass: CIMClass, properties: [(CIMName, CIMValue)]) throws(CIMError) {
-        self.init(of: cimClass)
-        for (name, value) in properties { try set(name, value) }
+        var values = cimClass.defaultValues
+        for (name, value) in properties {
+            guard let slot = cimClass.slot(of: name) else {
+                throw CIMError(.notFound, "Class \(cimClass.name) has no property '\(name)'.")
+            }
+            values[slot] = try Self.converted(value, slot: slot, of: cimClass)
+        }
+        self.init(of: cimClass, slots: values)
     }
 
+    /// An instance from values already of their slots' types (or null).
     init(of cimClass: CIMClass, slots: [CIMValue]) {
         self.cimClass = cimClass
-        self.values = slots
+        self.storage = SlotStorage.make(cimClass.cellLayout, slots)
     }
 
     public var className: CIMName { cimClass.name }
 
     /// The value of a property by name (ignoring case); nil when the class has no such property.
     public subscript(name: CIMName) -> CIMValue? {
-        cimClass.slot(of: name).map { values[$0] }
+        cimClass.slot(of: name).map { storage.value(at: $0) }
     }
 
     /// The value at a slot (see ``CIMClass/slot(of:)``): the fast path for compiled queries.
-    @inlinable
-    public subscript(slot slot: Int) -> CIMValue { values[slot] }
+    public subscript(slot slot: Int) -> CIMValue { storage.value(at: slot) }
+
+    /// Every slot's value in slot order, nulls included (made on each call: ``subscript(slot:)`` reads one).
+    public var values: [CIMValue] { storage.values }
+
+    /// Calls `body` with each non-null value and its slot, in slot order.
+    public func forEachValue(_ body: (Int, CIMValue) -> Void) { storage.forEachValue(body) }
 
     /// Sets a property, converting the value to the declared type.
     public mutating func set(_ name: CIMName, _ value: CIMValue) throws(CIMError) {
@@ -64,9 +77,17 @@ public struct CIMInstance: Hashable, Sendable {
 
     /// Sets the property at a slot, converting the value to the declared type.
     public mutating func set(slot: Int, _ value: CIMValue) throws(CIMError) {
+        let value = try Self.converted(value, slot: slot, of: cimClass)
+        if isKnownUniquelyReferenced(&storage), !value.isNull, storage.replaceInPlace(slot: slot, with: value) { return }
+        var values = storage.values
+        values[slot] = value
+        storage = SlotStorage.make(cimClass.cellLayout, values)
+    }
+
+    private static func converted(_ value: CIMValue, slot: Int, of cimClass: CIMClass) throws(CIMError) -> CIMValue {
         let property = cimClass.properties[slot]
         do {
-            values[slot] = try value.converted(to: property.type)
+            return try value.converted(to: property.type)
         } catch {
             throw CIMError(error.status, "\(cimClass.name).\(property.name): \(error.message)")
         }
@@ -78,7 +99,7 @@ public struct CIMInstance: Hashable, Sendable {
             return ObjectPath(className: cimClass.name, isSingleton: true)
         }
         return ObjectPath(className: cimClass.name, keys: cimClass.keySlots.map {
-            ObjectPath.KeyBinding(cimClass.properties[$0].name, values[$0])
+            ObjectPath.KeyBinding(cimClass.properties[$0].name, storage.value(at: $0))
         })
     }
 
@@ -86,11 +107,11 @@ public struct CIMInstance: Hashable, Sendable {
     public var propertyValues: [(CIMProperty, CIMValue)] { Array(zip(cimClass.properties, values)) }
 
     public static func == (lhs: CIMInstance, rhs: CIMInstance) -> Bool {
-        lhs.cimClass === rhs.cimClass && lhs.values == rhs.values
+        lhs.cimClass === rhs.cimClass && lhs.storage.equals(rhs.storage)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(ObjectIdentifier(cimClass))
-        hasher.combine(values)
+        storage.hash(into: &hasher)
     }
 }

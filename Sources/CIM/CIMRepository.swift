@@ -555,7 +555,7 @@ public final class CIMRepository: @unchecked Sendable {
         if cls.keySlots.isEmpty && !cls.isSingleton {
             throw CIMError(.noKey, "Class \(cls.name) has no key properties, so its instances cannot be stored.")
         }
-        for slot in cls.keySlots where instance.values[slot].isNull {
+        for slot in cls.keySlots where instance[slot: slot].isNull {
             throw CIMError(.illegalNull, "Key property \(cls.name).\(cls.properties[slot].name) must have a value.")
         }
     }

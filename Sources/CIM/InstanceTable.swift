@@ -18,9 +18,9 @@ enum InstanceKey: Hashable, Sendable {
     init(_ instance: CIMInstance) {
         let slots = instance.cimClass.keySlots
         switch slots.count {
-        case 1: self = .single(FoldedValue(instance.values[slots[0]]))
-        case 2: self = Self.pair(instance.values[slots[0]], instance.values[slots[1]])
-        default: self = .composite(slots.map { FoldedValue(instance.values[$0]) })
+        case 1: self = .single(FoldedValue(instance[slot: slots[0]]))
+        case 2: self = Self.pair(instance[slot: slots[0]], instance[slot: slots[1]])
+        default: self = .composite(slots.map { FoldedValue(instance[slot: $0]) })
         }
     }
 
@@ -29,6 +29,21 @@ enum InstanceKey: Hashable, Sendable {
         case 1: self = .single(FoldedValue(values[0]))
         case 2: self = Self.pair(values[0], values[1])
         default: self = .composite(values.map(FoldedValue.init))
+        }
+    }
+
+    /// Whether `instance` has this key (as `InstanceKey(instance) == self`, without making its key).
+    func isKey(of instance: CIMInstance) -> Bool {
+        let slots = instance.cimClass.keySlots
+        switch self {
+        case .single(let v): return slots.count == 1 && FoldedValue(instance[slot: slots[0]]) == v
+        case .integers(let a, let b):
+            guard slots.count == 2, let x = instance[slot: slots[0]].integerValue, let y = instance[slot: slots[1]].integerValue else { return false }
+            return x == Int128(a) && y == Int128(b)
+        case .pair(let a, let b):
+            return slots.count == 2 && FoldedValue(instance[slot: slots[0]]) == a && FoldedValue(instance[slot: slots[1]]) == b
+        case .composite(let values):
+            return values.count == slots.count && zip(values, slots).allSatisfy { $0 == FoldedValue(instance[slot: $1]) }
         }
     }
 
@@ -44,27 +59,34 @@ struct InstanceTable: Sendable {
     let cimClass: CIMClass
     private(set) var rows: ContiguousArray<CIMInstance?> = []
     private(set) var liveCount = 0
-    private var keyIndex: [InstanceKey: Int32] = [:]
-    /// slot → (folded value → rows holding it)
-    private var hashIndexes: [Int: [FoldedValue: [Int32]]] = [:]
-    /// The indexed slots as a plain array. Loops walk this, never `hashIndexes.keys`: a keys view holds the
-    /// dictionary's storage, so mutating through it would copy every index on every insert.
-    private var indexed: [Int] = []
+    private var keyIndex = RowHashTable()
+    /// The hash indexes, one per indexed slot (a class has a few).
+    private var indexes: [ValueIndex]
 
     init(cimClass: CIMClass, indexedSlots: Set<Int>) {
         self.cimClass = cimClass
-        for slot in indexedSlots { hashIndexes[slot] = [:] }
-        indexed = indexedSlots.sorted()
+        indexes = indexedSlots.sorted().map(ValueIndex.init(slot:))
     }
 
-    var indexedSlots: Set<Int> { Set(indexed) }
+    var indexedSlots: Set<Int> { Set(indexes.map(\.slot)) }
+
+    /// A row's value at a slot, folded: how the indexes, which keep no values, compare a row with a value. (Mutating
+    /// methods pass a copy of `rows` taken after their last change to it: the index being changed is part of self.)
+    private static func folded(_ rows: ContiguousArray<CIMInstance?>, _ row: Int32, _ slot: Int) -> FoldedValue {
+        FoldedValue(rows[Int(row)]?[slot: slot] ?? .null)
+    }
 
     func row(for key: InstanceKey) -> CIMInstance? {
-        guard let r = keyIndex[key] else { return nil }
-        return rows[Int(r)]
+        rowNumber(for: key).flatMap { rows[Int($0)] }
     }
 
-    func contains(_ key: InstanceKey) -> Bool { keyIndex[key] != nil }
+    func contains(_ key: InstanceKey) -> Bool { rowNumber(for: key) != nil }
+
+    private func rowNumber(for key: InstanceKey) -> Int32? { keyBucket(for: key).map(keyIndex.row(at:)) }
+
+    private func keyBucket(for key: InstanceKey) -> Int? {
+        keyIndex.find(hash: key.rowTableHash) { r in rows[Int(r)].map(key.isKey(of:)) ?? false }
+    }
 
     mutating func insert(_ instance: CIMInstance) { insert(instance, key: InstanceKey(instance)) }
 
@@ -72,43 +94,61 @@ struct InstanceTable: Sendable {
     mutating func insert(_ instance: CIMInstance, key: InstanceKey) {
         let r = Int32(rows.count)
         rows.append(instance)
-        keyIndex[key] = r
+        keyIndex.insert(hash: key.rowTableHash, row: r)
         liveCount += 1
-        for slot in indexed { hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r) }
+        let current = rows
+        for i in indexes.indices {
+            let slot = indexes[i].slot
+            indexes[i].insert(row: r, value: FoldedValue(instance[slot: slot])) { Self.folded(current, $0, slot) }
+        }
     }
 
     /// Makes room for `count` more rows, so that a bulk load does not rehash the key index as it grows.
     mutating func reserveCapacity(_ count: Int) {
         rows.reserveCapacity(rows.count + count)
         keyIndex.reserveCapacity(keyIndex.count + count)
+        for i in indexes.indices { indexes[i].reserveCapacity(rows: rows.count + count) }
     }
 
     /// Replaces the instance with the same key; returns the old one (nil when absent).
     mutating func replace(_ instance: CIMInstance) -> CIMInstance? {
-        guard let r = keyIndex[InstanceKey(instance)], let old = rows[Int(r)] else { return nil }
-        for slot in indexed where FoldedValue(old.values[slot]) != FoldedValue(instance.values[slot]) {
-            removeFromIndex(slot: slot, value: old.values[slot], row: r)
-            hashIndexes[slot]![FoldedValue(instance.values[slot]), default: []].append(r)
+        guard let r = rowNumber(for: InstanceKey(instance)), let old = rows[Int(r)] else { return nil }
+        // A row whose indexed value changes leaves its list while it still holds the old value and joins the new
+        // value's list (at the end) once it holds the new one.
+        let moved = indexes.indices.filter { FoldedValue(old[slot: indexes[$0].slot]) != FoldedValue(instance[slot: indexes[$0].slot]) }
+        do {  // scoped: a copy of rows alive at the change below would copy every row
+            let current = rows
+            for i in moved {
+                let slot = indexes[i].slot
+                indexes[i].remove(row: r, value: FoldedValue(old[slot: slot])) { Self.folded(current, $0, slot) }
+            }
         }
         rows[Int(r)] = instance
+        let current = rows
+        for i in moved {
+            let slot = indexes[i].slot
+            indexes[i].insert(row: r, value: FoldedValue(instance[slot: slot])) { Self.folded(current, $0, slot) }
+        }
         return old
     }
 
     /// Removes the instance with this key; returns it (nil when absent).
     mutating func remove(_ key: InstanceKey) -> CIMInstance? {
-        guard let r = keyIndex.removeValue(forKey: key), let old = rows[Int(r)] else { return nil }
-        for slot in indexed { removeFromIndex(slot: slot, value: old.values[slot], row: r) }
+        guard let bucket = keyBucket(for: key) else { return nil }
+        let r = keyIndex.row(at: bucket)
+        guard let old = rows[Int(r)] else { return nil }
+        keyIndex.remove(at: bucket)
+        do {  // scoped: a copy of rows alive at the change below would copy every row
+            let current = rows
+            for i in indexes.indices {
+                let slot = indexes[i].slot
+                indexes[i].remove(row: r, value: FoldedValue(old[slot: slot])) { Self.folded(current, $0, slot) }
+            }
+        }
         rows[Int(r)] = nil
         liveCount -= 1
         if rows.count > 1024 && liveCount < rows.count / 2 { compact() }
         return old
-    }
-
-    private mutating func removeFromIndex(slot: Int, value: CIMValue, row: Int32) {
-        let folded = FoldedValue(value)
-        guard var bucket = hashIndexes[slot]![folded] else { return }
-        if let i = bucket.lastIndex(of: row) { bucket.remove(at: i) }
-        hashIndexes[slot]![folded] = bucket.isEmpty ? nil : bucket
     }
 
     /// Drops the holes left by deletions and rebuilds the indexes.
@@ -122,16 +162,17 @@ struct InstanceTable: Sendable {
 
     /// Adds a hash index on a slot, indexing the rows already present.
     mutating func addIndex(slot: Int) {
-        guard hashIndexes[slot] == nil else { return }
-        var index: [FoldedValue: [Int32]] = [:]
+        guard !isIndexed(slot: slot) else { return }
+        var index = ValueIndex(slot: slot)
+        index.reserveCapacity(rows: rows.count)
+        let current = rows
         for (r, instance) in rows.enumerated() {
-            if let instance { index[FoldedValue(instance.values[slot]), default: []].append(Int32(r)) }
+            if let instance { index.insert(row: Int32(r), value: FoldedValue(instance[slot: slot])) { Self.folded(current, $0, slot) } }
         }
-        hashIndexes[slot] = index
-        indexed.append(slot)
+        indexes.append(index)
     }
 
-    func isIndexed(slot: Int) -> Bool { hashIndexes[slot] != nil }
+    func isIndexed(slot: Int) -> Bool { indexes.contains { $0.slot == slot } }
 
     /// Instances whose slot equals the value (WMI matching): through the key index when the slot is the single
     /// key, a hash index when there is one, a scan otherwise.
@@ -140,11 +181,11 @@ struct InstanceTable: Sendable {
         if cimClass.keySlots == [slot] {
             return row(for: .single(folded)).map { [$0] } ?? []
         }
-        if let index = hashIndexes[slot] {
-            return (index[folded] ?? []).compactMap { rows[Int($0)] }
+        if let index = indexes.first(where: { $0.slot == slot }) {
+            return index.rows(holding: folded) { Self.folded(rows, $0, slot) }.compactMap { rows[Int($0)] }
         }
         return rows.compactMap { row in
-            guard let row, FoldedValue(row.values[slot]) == folded else { return nil }
+            guard let row, FoldedValue(row[slot: slot]) == folded else { return nil }
             return row
         }
     }
