@@ -75,6 +75,19 @@ public struct CIMInstance: Hashable, Sendable {
         try set(slot: slot, value)
     }
 
+    /// Sets several properties (each converted as ``set(_:_:)`` converts) with one repacking of the values, not
+    /// one per property. An unknown property is WBEM_E_NOT_FOUND; when any fails, nothing changes.
+    public mutating func set(_ properties: [(CIMName, CIMValue)]) throws(CIMError) {
+        var values = storage.values
+        for (name, value) in properties {
+            guard let slot = cimClass.slot(of: name) else {
+                throw CIMError(.notFound, "Class \(cimClass.name) has no property '\(name)'.")
+            }
+            values[slot] = try Self.converted(value, slot: slot, of: cimClass)
+        }
+        storage = SlotStorage.make(cimClass.cellLayout, values)
+    }
+
     /// Sets the property at a slot, converting the value to the declared type.
     public mutating func set(slot: Int, _ value: CIMValue) throws(CIMError) {
         let value = try Self.converted(value, slot: slot, of: cimClass)

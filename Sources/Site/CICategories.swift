@@ -66,7 +66,7 @@ struct CICategories {
                     ("ModelName", item["ModelName"] ?? .null),
                     ("ObjectTypeID", Self.securedTypes[item.className].map(CIMValue.uint32) ?? .null),
                 ]
-                for (name, value) in values { try row.set(name, value) }
+                try row.set(values)
                 // An item naming a category twice has one row for it (the keys are the category and the item).
                 if (try? repository.instance(at: row.path, namespace: namespace)) == nil {
                     _ = try repository.createInstance(row, namespace: namespace)

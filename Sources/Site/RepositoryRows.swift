@@ -14,14 +14,14 @@ extension CIMRepository {
             if let existing = try? existingInstance(at: path, namespace: namespace) { try deleteInstance(at: existing.path, namespace: namespace) }
             return
         }
-        var row = CIMInstance(of: cls)
-        for (name, value) in keys + values where cls.property(named: name) != nil { try row.set(name, value) }
+        let known = values.filter { cls.property(named: $0.0) != nil }
+        let row = try CIMInstance(of: cls, properties: keys.filter { cls.property(named: $0.0) != nil } + known)
         guard var existing = try existingInstance(at: row.path, namespace: namespace) else {
             _ = try createInstance(row, namespace: namespace)
             return
         }
         let before = existing
-        for (name, value) in values where cls.property(named: name) != nil { try existing.set(name, value) }
+        try existing.set(known)
         if existing != before { try modifyInstance(existing, namespace: namespace) }
     }
 

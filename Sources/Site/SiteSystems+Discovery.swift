@@ -68,7 +68,7 @@ extension SiteSystems {
             ("IPAddresses", strings(["10.\(adSite.octet).10.\(10 + hash % 200)"])), ("IPSubnets", strings(["10.\(adSite.octet).10.0"])),
             ("CreationDate", .datetime(CIMDateTime(utcMicroseconds: clock.now.utcMicroseconds - 400 * 86_400_000_000))),
         ]
-        for (name, value) in values where row.cimClass.property(named: name) != nil { try row.set(name, value) }
+        try row.set(values.filter { row.cimClass.property(named: $0.0) != nil })
         return row
     }
 

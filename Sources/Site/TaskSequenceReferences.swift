@@ -70,7 +70,7 @@ struct TaskSequenceReferences {
 
     private func update(_ row: CIMInstance, with values: [(CIMName, CIMValue)]) throws {
         var changed = row
-        for (name, value) in values { try changed.set(name, value) }
+        try changed.set(values)
         if changed != row { try repository.modifyInstance(changed, namespace: namespace) }
     }
 

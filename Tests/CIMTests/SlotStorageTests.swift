@@ -70,6 +70,19 @@ import Testing
         #expect(direct != stepwise)
     }
 
+    @Test func settingSeveralAtOnceIsSettingEachAndAllOrNothing() throws {
+        let cls = try Self.wideClass()
+        var batch = CIMInstance(of: cls)
+        try batch.set(Self.sample)
+        #expect(batch == (try CIMInstance(of: cls, properties: Self.sample)))
+        let before = batch
+        #expect(throws: CIMError.self) { try batch.set([("Word", .uint16(9)), ("Byte", .sint32(300))]) }
+        #expect(throws: CIMError.self) { try batch.set([("Word", .uint16(9)), ("NoSuchProperty", .null)]) }
+        #expect(batch == before, "a failed batch changes nothing")
+        try batch.set([("Word", .string("12")), ("Filler20", .string("x")), ("Key", .null)])
+        #expect(batch["Word"] == .uint16(12) && batch["Filler20"] == .string("x") && batch["Key"] == .null)
+    }
+
     @Test func aChangeNeverShowsThroughACopy() throws {
         let cls = try Self.wideClass()
         let original = try CIMInstance(of: cls, properties: Self.sample)
