@@ -12,7 +12,12 @@
 
 /// How one class's instances lay their values out: each slot's type and how many cells it takes.
 final class CellLayout: Sendable {
-    enum Kind: UInt8 { case bits, string, datetime, boxed }
+    enum Kind: UInt8 {
+        case bits, string, datetime, boxed
+
+        /// How many 8-byte cells a value of this kind takes.
+        var cells: Int { self == .string || self == .datetime ? 2 : 1 }
+    }
 
     let slotCount: Int
     /// Bitmap words at the start of every buffer: one bit per slot.
@@ -45,7 +50,7 @@ final class CellLayout: Sendable {
         holdsReferences = kinds.contains { $0 == .string || $0 == .boxed }
     }
 
-    func cells(_ slot: Int) -> Int { kinds[slot] == .string || kinds[slot] == .datetime ? 2 : 1 }
+    func cells(_ slot: Int) -> Int { kinds[slot].cells }
 }
 
 /// A CIMValue that does not fit a cell, held by reference in one.
@@ -62,22 +67,26 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
     }
 
     /// Packs one value per slot; each non-null value must already be of its slot's declared type.
-    static func make(_ layout: CellLayout, _ values: some Collection<CIMValue>) -> SlotStorage {
-        var cellCount = 0
-        for (slot, value) in values.enumerated() where !value.isNull { cellCount += layout.cells(slot) }
-        let storage = unsafeDowncast(create(minimumCapacity: layout.wordCount + cellCount) { _ in
-            Header(layout: layout, cellCount: cellCount)
-        }, to: SlotStorage.self)
-        storage.withUnsafeMutablePointerToElements { p in
-            p.initialize(repeating: 0, count: layout.wordCount)
-            var cell = layout.wordCount
-            for (slot, value) in values.enumerated() where !value.isNull {
-                p[slot >> 6] |= 1 << UInt64(slot & 63)
-                write(value, slot: slot, layout: layout, at: p + cell)
-                cell += layout.cells(slot)
+    static func make(_ layout: CellLayout, _ values: [CIMValue]) -> SlotStorage {
+        values.withUnsafeBufferPointer { values in
+            layout.kinds.withUnsafeBufferPointer { kinds in
+                var cellCount = 0
+                for slot in values.indices where !values[slot].isNull { cellCount &+= kinds[slot].cells }
+                let storage = unsafeDowncast(create(minimumCapacity: layout.wordCount + cellCount) { _ in
+                    Header(layout: layout, cellCount: cellCount)
+                }, to: SlotStorage.self)
+                storage.withUnsafeMutablePointerToElements { p in
+                    p.initialize(repeating: 0, count: layout.wordCount)
+                    var cell = layout.wordCount
+                    for slot in values.indices where !values[slot].isNull {
+                        p[slot &>> 6] |= 1 &<< UInt64(slot & 63)
+                        write(values[slot], kind: kinds[slot], at: p + cell)
+                        cell &+= kinds[slot].cells
+                    }
+                }
+                return storage
             }
         }
-        return storage
     }
 
     deinit {
@@ -169,7 +178,7 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
             case .boxed: Self.box(in: p + cell).release()
             case .bits, .datetime: break
             }
-            Self.write(value, slot: slot, layout: layout, at: p + cell)
+            Self.write(value, kind: layout.kinds[slot], at: p + cell)
             return true
         }
     }
@@ -206,30 +215,37 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
         Unmanaged.fromOpaque(UnsafeRawPointer(bitPattern: UInt(cell.pointee))!)
     }
 
-    private static func write(_ value: CIMValue, slot: Int, layout: CellLayout, at cell: UnsafeMutablePointer<UInt64>) {
-        let raw = UnsafeMutableRawPointer(cell)
-        switch (layout.kinds[slot], value) {
-        case (.string, .string(let s)): raw.bindMemory(to: String.self, capacity: 1).initialize(to: s)
-        case (.datetime, .datetime(let d)): raw.bindMemory(to: CIMDateTime.self, capacity: 1).initialize(to: d)
-        case (.boxed, _):
+    private static func write(_ value: CIMValue, kind: CellLayout.Kind, at cell: UnsafeMutablePointer<UInt64>) {
+        // Every way into an instance converts values to their declared types (CIMInstance.set, the loaders'
+        // slot-value initialisers, the image reader's type check), so a value that does not fit its slot's kind
+        // is a bug, not bad input.
+        func expect(_ wanted: CellLayout.Kind) {
+            if kind != wanted { preconditionFailure("a \(value.type.map { "\($0)" } ?? "null") value stored in a \(kind) slot") }
+        }
+        switch value {
+        case .string(let s):
+            expect(.string)
+            UnsafeMutableRawPointer(cell).bindMemory(to: String.self, capacity: 1).initialize(to: s)
+        case .datetime(let d):
+            expect(.datetime)
+            UnsafeMutableRawPointer(cell).bindMemory(to: CIMDateTime.self, capacity: 1).initialize(to: d)
+        case .array, .reference, .object:
+            expect(.boxed)
             // Held as a retained pointer's bits: the cell owns one reference, given back in deinit.
             cell.pointee = UInt64(UInt(bitPattern: Unmanaged.passRetained(ValueBox(value)).toOpaque()))
-        case (.bits, .boolean(let b)): cell.pointee = b ? 1 : 0
-        case (.bits, .sint8(let v)): cell.pointee = UInt64(bitPattern: Int64(v))
-        case (.bits, .uint8(let v)): cell.pointee = UInt64(v)
-        case (.bits, .sint16(let v)): cell.pointee = UInt64(bitPattern: Int64(v))
-        case (.bits, .uint16(let v)): cell.pointee = UInt64(v)
-        case (.bits, .sint32(let v)): cell.pointee = UInt64(bitPattern: Int64(v))
-        case (.bits, .uint32(let v)): cell.pointee = UInt64(v)
-        case (.bits, .sint64(let v)): cell.pointee = UInt64(bitPattern: v)
-        case (.bits, .uint64(let v)): cell.pointee = v
-        case (.bits, .real32(let v)): cell.pointee = UInt64(v.bitPattern)
-        case (.bits, .real64(let v)): cell.pointee = v.bitPattern
-        case (.bits, .char16(let v)): cell.pointee = UInt64(v)
-        default:
-            // Every way into an instance converts values to their declared types (CIMInstance.set, the loaders'
-            // slot-value initialisers, the image reader's type check), so this is a bug, not bad input.
-            preconditionFailure("\(value.type.map { "\($0)" } ?? "null") value stored in a \(layout.scalars[slot]) slot")
+        case .boolean(let b): expect(.bits); cell.pointee = b ? 1 : 0
+        case .sint8(let v): expect(.bits); cell.pointee = UInt64(bitPattern: Int64(v))
+        case .uint8(let v): expect(.bits); cell.pointee = UInt64(v)
+        case .sint16(let v): expect(.bits); cell.pointee = UInt64(bitPattern: Int64(v))
+        case .uint16(let v): expect(.bits); cell.pointee = UInt64(v)
+        case .sint32(let v): expect(.bits); cell.pointee = UInt64(bitPattern: Int64(v))
+        case .uint32(let v): expect(.bits); cell.pointee = UInt64(v)
+        case .sint64(let v): expect(.bits); cell.pointee = UInt64(bitPattern: v)
+        case .uint64(let v): expect(.bits); cell.pointee = v
+        case .real32(let v): expect(.bits); cell.pointee = UInt64(v.bitPattern)
+        case .real64(let v): expect(.bits); cell.pointee = v.bitPattern
+        case .char16(let v): expect(.bits); cell.pointee = UInt64(v)
+        case .null: preconditionFailure("a null is never stored")
         }
     }
 

@@ -38,9 +38,9 @@ struct ValueIndex: Sendable {
     /// Adds row `row`, holding `value`, after every row already added.
     mutating func insert(row: Int32, value: FoldedValue, _ valueOf: (Int32) -> FoldedValue) {
         let r = Int(row)
-        if next.count <= r {
-            next.append(contentsOf: repeatElement(-1, count: r + 1 - next.count))
-            previous.append(contentsOf: repeatElement(-1, count: r + 1 - previous.count))
+        while next.count <= r {  // rows are added at the end: one append, as a rule
+            next.append(-1)
+            previous.append(-1)
         }
         let hash = value.rowTableHash
         if let b = list(of: value, hash: hash, valueOf) {
