@@ -30,7 +30,7 @@ extension CIMRepository {
                 triggers.formUnion(stores[ns]!.descendants(of: name))
                 triggers.formUnion(cls.lineage.map(\.name))
             }
-            deferredFills.append(DeferredFill(namespace: ns, triggers: triggers, fill: fill))
+            addFill(DeferredFill(namespace: ns, triggers: triggers, fill: fill))
         }
     }
 
@@ -39,7 +39,7 @@ extension CIMRepository {
 
     /// Runs every deferred fill now (before a dump or a copy to a store).
     public func fillDeferred() throws {
-        while let next = locked({ deferredFills.isEmpty ? nil : deferredFills.removeFirst() }) { try run(next) }
+        while let next = locked({ deferredFills.isEmpty ? nil : removeFill(at: 0) }) { try run(next) }
     }
 
     /// Runs `body` without setting off deferred fills, for the site's own bookkeeping that reads a class only to
@@ -49,23 +49,36 @@ extension CIMRepository {
         try DeferredFill.$suspended.withValue(true) { try body() }
     }
 
-    static func triggers(of fills: [DeferredFill]) -> Set<CIMName> {
-        fills.reduce(into: Set<CIMName>()) { $0.formUnion($1.triggers) }
+    private func addFill(_ fill: DeferredFill) {
+        deferredFills.append(fill)
+        for name in fill.triggers { deferredTriggers[name, default: 0] += 1 }
+    }
+
+    private func removeFill(at index: Int) -> DeferredFill {
+        let fill = deferredFills.remove(at: index)
+        for name in fill.triggers {
+            if let n = deferredTriggers[name], n > 1 { deferredTriggers[name] = n - 1 } else { deferredTriggers[name] = nil }
+        }
+        return fill
     }
 
     /// Runs the fills `className` in `ns` sets off. Called at the start of every read and change.
     @inline(__always)
     func fillIfDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
-        guard deferredTriggers.contains(className), !DeferredFill.suspended else { return }
+        guard deferredTriggers[className] != nil, !DeferredFill.suspended else { return }
         try fillDeferred(className, ns)
     }
 
     private func fillDeferred(_ className: CIMName, _ ns: CIMName) throws(CIMError) {
         while let next = locked({ () -> DeferredFill? in
             guard let i = deferredFills.firstIndex(where: { $0.namespace == ns && $0.triggers.contains(className) }) else { return nil }
-            return deferredFills.remove(at: i)
+            return removeFill(at: i)
         }) {
-            do { try run(next) } catch let error as CIMError { throw error } catch {
+            do { try run(next) } catch {
+                // Tried again at the next use: a fill that failed (a store that could not be read just then)
+                // must not leave its classes empty for good.
+                locked { addFill(next) }
+                if let error = error as? CIMError { throw error }
                 throw CIMError(.failed, "Could not make the rows of \(className): \(error)")
             }
         }

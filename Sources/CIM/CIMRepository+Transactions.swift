@@ -129,16 +129,20 @@ extension CIMRepository {
     /// such as status rows were stored with it — and nothing written back to the store. A restore from a
     /// MOF dump uses the same mode, minus the last part: its changes are written.
     ///
-    /// `undoable: false` skips the undo log, for a load into a repository that is thrown away if the load
-    /// fails (a site file being opened): a log entry per instance would cost hundreds of megabytes at millions
-    /// of instances, to undo what nobody will see.
+    /// `undoable: false` records nothing, for rows that are the store's state rather than a change: a site file
+    /// being opened (a repository thrown away if the load fails: a log entry per instance would cost hundreds of
+    /// megabytes at millions of instances, to undo what nobody will see), or a class's rows read on first use —
+    /// which must not join the statement that set the read off, or its commit would write them all back.
     public func loadFromStore<T>(writingBack: Bool = false, undoable: Bool = true, _ body: () throws -> T) throws -> T {
         try locked { () throws -> T in
             let (hooks, writes) = (hooksSuspended, storeWritesSuspended)
             hooksSuspended = true
             storeWritesSuspended = writes || !writingBack
             defer { (hooksSuspended, storeWritesSuspended) = (hooks, writes) }
-            return undoable ? try performAtomically(body) : try body()
+            if undoable { return try performAtomically(body) }
+            undoLog.append([])  // a level of its own, dropped unwritten
+            defer { undoLog.removeLast() }
+            return try body()
         }
     }
 

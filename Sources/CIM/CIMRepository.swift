@@ -21,10 +21,13 @@ public final class CIMRepository: @unchecked Sendable {
     var requestObservers: [any RequestObserver] = []
     var requestDepth = 0
     /// Rows still to be made on first use (see CIMRepository+Deferred).
-    var deferredFills: [DeferredFill] = [] { didSet { deferredTriggers = Self.triggers(of: deferredFills) } }
-    /// Every class a pending fill waits for, in any namespace: a read of any other class (nearly every read)
-    /// is let through by one set lookup, without the task-local check or a look at each fill.
-    var deferredTriggers: Set<CIMName> = []
+    /// Changed only through addFill and removeFill (CIMRepository+Deferred), which keep `deferredTriggers`.
+    var deferredFills: [DeferredFill] = []
+    /// Every class a pending fill waits for, in any namespace, with how many fills wait for it: a read of any
+    /// other class (nearly every read) is let through by one lookup, without the task-local check or a look at
+    /// each fill. (Counted, so a fill's end costs its own triggers, not a union of every other fill's: a site
+    /// file defers one fill per class.)
+    var deferredTriggers: [CIMName: Int] = [:]
     /// Namespaces clients may read but not change, with the sentence that says why.
     var readOnlyNamespaces: [CIMName: String] = [:]
     /// Undo entries of the transactions in progress (innermost last); empty when none is open.
@@ -51,11 +54,10 @@ public final class CIMRepository: @unchecked Sendable {
     /// Providers, hooks, a store and open transactions are not copied. (The demo site is built once and copied
     /// for each engine that asks for the same one.)
     public init(copying other: CIMRepository) {
-        (defaultNamespace, defaultKey, stores, namespaceOrder, extraIndexes, readOnlyNamespaces, deferredFills) = other.locked {
+        (defaultNamespace, defaultKey, stores, namespaceOrder, extraIndexes, readOnlyNamespaces, deferredFills, deferredTriggers) = other.locked {
             (other.defaultNamespace, other.defaultKey, other.stores, other.namespaceOrder, other.extraIndexes,
-             other.readOnlyNamespaces, other.deferredFills)
+             other.readOnlyNamespaces, other.deferredFills, other.deferredTriggers)
         }
-        deferredTriggers = Self.triggers(of: deferredFills)  // observers do not run in an initializer
     }
 
     /// A number that names the repository's schema as it is now — its namespaces, classes and indexes — and is

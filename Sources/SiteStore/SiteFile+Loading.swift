@@ -1,11 +1,13 @@
-// SiteFile+Loading: reading the file into a repository — all of it at open, and only what other processes
-// changed afterwards (from the change log).
+// SiteFile+Loading: reading the file into a repository — the schema at open, each class's rows the first time
+// the class is used, and afterwards only what other processes changed (from the change log).
 import CIM
 import Foundation
 import GRDB
 
 extension SiteFile {
-    /// Namespaces, classes (compiled from their stored MOF) and every instance, in the order they were made.
+    /// Namespaces and classes (compiled from their stored MOF) now; each class's instances, in the order they were
+    /// made, the first time the class (or a class above it) is read or changed. A session that looks at packages
+    /// does not read a fleet's inventory: SQLite is already the index, so memory holds what the session uses.
     func loadEverything(into repository: CIMRepository) throws(CIMError) {
         let namespaces = try run { db in try String.fetchAll(db, sql: "SELECT name FROM cmsh_namespaces ORDER BY ordinal") }
         for ns in namespaces { repository.createNamespace(ns) }
@@ -13,8 +15,12 @@ extension SiteFile {
         try locked { () throws(CIMError) in
             lastChange = try run { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM cmsh_changes") } ?? 0
         }
-        // A repository being opened is discarded if this fails, so nothing needs undoing.
-        try reloadInstances(into: repository, undoable: false)
+        for table in lock.withLock({ Array(tables.values) }).sorted(by: { $0.name < $1.name }) where !table.cimClass.isAbstract {
+            try repository.deferFilling([table.cimClass.name], namespace: table.namespace) { [self] repository in
+                // The file is read as it is now: changes other processes made before this point are in it.
+                try repository.loadFromStore(undoable: false) { try self.loadInstances(of: table, into: repository) }
+            }
+        }
     }
 
     /// Compiles the classes stored after the last one loaded (all of them at open).
@@ -57,28 +63,34 @@ extension SiteFile {
         let known = lock.withLock { Array(tables.values) }.sorted { $0.name < $1.name }
         do {
             try repository.loadFromStore(undoable: undoable) {
-                for table in known where !table.cimClass.isAbstract {
-                    let stored = try fetchInstances(of: table, repository: repository, where: nil, [])
-                    // At open the class has no instances yet: the rows go in as one bulk load, with nothing to
-                    // compare them against (a keyed set of every row would cost as much memory as the rows).
-                    if try repository.count(of: table.cimClass.name, deep: false, namespace: table.namespace) == 0 {
-                        try repository.reserveCapacity(stored.count, of: table.cimClass.name, namespace: table.namespace)
-                        try repository.putStoredInstances(stored, namespace: table.namespace)
-                        continue
-                    }
-                    var keep = Set<String>()
-                    for instance in stored {
-                        keep.insert(keyText(instance))
-                        try repository.putStoredInstance(instance, namespace: table.namespace)
-                    }
-                    for instance in try repository.instances(of: table.cimClass.name, deep: false, namespace: table.namespace)
-                    where !keep.contains(keyText(instance)) {
-                        try repository.removeStoredInstance(instance, namespace: table.namespace)
-                    }
-                }
+                for table in known where !table.cimClass.isAbstract { try loadInstances(of: table, into: repository) }
             }
         } catch {
             throw Self.cimError(error, path)
+        }
+    }
+
+    /// Makes one class's instances in memory what its table holds. Inside ``CIMRepository/loadFromStore``.
+    private func loadInstances(of table: ClassTable, into repository: CIMRepository) throws {
+        let stored = try fetchInstances(of: table, repository: repository, where: nil, [])
+        try repository.withoutFilling {
+            // A class not read before has no instances yet (unless another process's change was applied to it):
+            // the rows go in as one bulk load, with nothing to compare them against (a keyed set of every row
+            // would cost as much memory as the rows).
+            if try repository.count(of: table.cimClass.name, deep: false, namespace: table.namespace) == 0 {
+                try repository.reserveCapacity(stored.count, of: table.cimClass.name, namespace: table.namespace)
+                try repository.putStoredInstances(stored, namespace: table.namespace)
+                return
+            }
+            var keep = Set<String>()
+            for instance in stored {
+                keep.insert(keyText(instance))
+                try repository.putStoredInstance(instance, namespace: table.namespace)
+            }
+            for instance in try repository.instances(of: table.cimClass.name, deep: false, namespace: table.namespace)
+            where !keep.contains(keyText(instance)) {
+                try repository.removeStoredInstance(instance, namespace: table.namespace)
+            }
         }
     }
 
