@@ -168,9 +168,15 @@ for n in sizes where perSize.contains(where: wanted) {
         start = now()
         let fileEngine = try Engine(site: .file(path), clock: SiteClock(fixedAt: try CIMDateTime(parsing: "20261126090000.000000+000")))
         fileEngine.output = { _ in }
+        // Opening reads the schema; a class's rows are read when it is first used: the first lookup reads the packages.
+        fileEngine.set("$id", .string(packageID(0)))
+        if fileEngine.run(prepared(fileEngine, "select * from SMS_DriverPackage where PackageID = $id")).exitCode != 0 {
+            FileHandle.standardError.write(Data("CMShellBench: the first lookup on the site file failed\n".utf8))
+            exit(1)
+        }
         let opened = Double(now() - start) / Double(rows)
         emit(["workload": "open", "n": n, "impl": "cmsh-file", "unit": "row", "median_ns": opened, "p90_ns": opened, "ops": rows,
-              "peak_rss_kb": peakRSSKB(), "note": "site file: opening it reads every instance into memory"])
+              "peak_rss_kb": peakRSSKB(), "note": "site file: open and a first key lookup (the schema, then the packages' rows), per row the file holds"])
 
         let fileLookup = prepared(fileEngine, "select * from SMS_DriverPackage where PackageID = $id")
         measure("key-lookup", n: n, impl: "cmsh-file", ops: 2_000, note: "site file: the same prepared lookup") { i in
