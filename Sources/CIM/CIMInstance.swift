@@ -1,6 +1,6 @@
 // CIMInstance: an instance of a class, held as its class plus its packed slot values (SlotStorage).
 
-/// An instance: its class and its values, packed by ``SlotStorage`` (nulls are not stored).
+/// An instance: its class and its values, packed into one buffer with a null bitmap (nulls are not stored).
 /// A value type; the repository hands out copies, and changes go back through the repository.
 public struct CIMInstance: Hashable, Sendable {
     public let cimClass: CIMClass

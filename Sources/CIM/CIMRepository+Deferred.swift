@@ -39,7 +39,7 @@ extension CIMRepository {
 
     /// Runs every deferred fill now (before a dump or a copy to a store).
     public func fillDeferred() throws {
-        while let next = locked({ deferredFills.isEmpty ? nil : removeFill(at: 0) }) { try run(next) }
+        while let next = locked({ deferredFills.isEmpty ? nil : removeFill(at: 0) }) { try runOrPutBack(next) }
     }
 
     /// Runs `body` without setting off deferred fills, for the site's own bookkeeping that reads a class only to
@@ -74,13 +74,19 @@ extension CIMRepository {
             guard let i = deferredFills.firstIndex(where: { $0.namespace == ns && $0.triggers.contains(className) }) else { return nil }
             return removeFill(at: i)
         }) {
-            do { try run(next) } catch {
-                // Tried again at the next use: a fill that failed (a store that could not be read just then)
-                // must not leave its classes empty for good.
-                locked { addFill(next) }
+            do { try runOrPutBack(next) } catch {
                 if let error = error as? CIMError { throw error }
                 throw CIMError(.failed, "Could not make the rows of \(className): \(error)")
             }
+        }
+    }
+
+    /// Runs a fill taken off the list; one that fails goes back on it, to be tried again at the next use (a store
+    /// that could not be read just then must not leave its classes empty for good).
+    private func runOrPutBack(_ fill: DeferredFill) throws {
+        do { try run(fill) } catch {
+            locked { addFill(fill) }
+            throw error
         }
     }
 

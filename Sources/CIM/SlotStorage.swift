@@ -144,10 +144,6 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
         }
     }
 
-    func isSet(_ slot: Int) -> Bool {
-        withUnsafeMutablePointerToElements { p in p[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
-    }
-
     /// Every slot's value, nulls included.
     var values: [CIMValue] {
         let layout = header.layout
