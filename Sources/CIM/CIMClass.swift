@@ -226,6 +226,9 @@ public final class CIMClass: Sendable, CustomStringConvertible {
     public func method(named name: CIMName) -> CIMMethod? { methodByName[name].map { methods[$0] } }
     public var keyProperties: [CIMProperty] { keySlots.map { properties[$0] } }
 
+    /// Whether the class has exactly one key and it is at `slot` (asked on every indexed read: no array is made).
+    public func isSingleKey(_ slot: Int) -> Bool { keySlots.count == 1 && keySlots[0] == slot }
+
     public var isAbstract: Bool { qualifiers.isAbstract }
     public var isAssociation: Bool { qualifiers.isAssociation }
     public var isSingleton: Bool { qualifiers.isSingleton }

@@ -237,7 +237,7 @@ public final class CIMRepository: @unchecked Sendable {
     public func isIndexed(slot: Int, of cls: CIMClass, namespace: String? = nil) -> Bool {
         locked {
             guard let ns = try? nsKey(namespace), let table = stores[ns]!.tables[cls.name] else { return false }
-            return cls.keySlots == [slot] || table.isIndexed(slot: slot)
+            return cls.isSingleKey(slot) || table.isIndexed(slot: slot)
         }
     }
 

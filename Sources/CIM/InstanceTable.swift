@@ -178,7 +178,7 @@ struct InstanceTable: Sendable {
     /// key, a hash index when there is one, a scan otherwise.
     func instances(whereSlot slot: Int, equals value: CIMValue) -> [CIMInstance] {
         let folded = FoldedValue(value)
-        if cimClass.keySlots == [slot] {
+        if cimClass.isSingleKey(slot) {
             return row(for: .single(folded)).map { [$0] } ?? []
         }
         if let index = indexes.first(where: { $0.slot == slot }) {

@@ -143,7 +143,7 @@ extension Interpreter {
             guard let constant = try constantValue(candidate.value), !constant.isNull, constant.type?.isArray != true,
                   let typed = try? constant.converted(to: cls.properties[candidate.slot].type) else { continue }
             return .index(slot: candidate.slot, property: cls.properties[candidate.slot].name.string, value: typed,
-                          isKey: cls.keySlots == [candidate.slot])
+                          isKey: cls.isSingleKey(candidate.slot))
         }
         return .scan
     }
@@ -265,7 +265,7 @@ extension Interpreter {
         guard let (newSide, probe) = equiJoinSides(condition, source, cls) else { return .nestedLoop }
         if case .member(_, let name) = newSide.kind, let slot = cls.slot(of: CIMName(name)),
            !cls.properties[slot].type.isArray, model.isIndexed(slot: slot, of: cls, namespace: namespace) {
-            return .indexLookup(slot: slot, property: cls.properties[slot].name.string, isKey: cls.keySlots == [slot], probe: probe)
+            return .indexLookup(slot: slot, property: cls.properties[slot].name.string, isKey: cls.isSingleKey(slot), probe: probe)
         }
         return .hash(newSide: newSide, probe: probe)
     }
