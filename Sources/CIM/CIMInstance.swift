@@ -36,12 +36,7 @@ public struct CIMInstance: Hashable, Sendable {
     /// WBEM_E_VALUE_OUT_OF_RANGE.
     public init(of cimClass: CIMClass, properties: [(CIMName, CIMValue)]) throws(CIMError) {
         var values = cimClass.defaultValues
-        for (name, value) in properties {
-            guard let slot = cimClass.slot(of: name) else {
-                throw CIMError(.notFound, "Class \(cimClass.name) has no property '\(name)'.")
-            }
-            values[slot] = try Self.converted(value, slot: slot, of: cimClass)
-        }
+        try Self.apply(properties, to: &values, of: cimClass)
         self.init(of: cimClass, slots: values)
     }
 
@@ -69,22 +64,14 @@ public struct CIMInstance: Hashable, Sendable {
 
     /// Sets a property, converting the value to the declared type.
     public mutating func set(_ name: CIMName, _ value: CIMValue) throws(CIMError) {
-        guard let slot = cimClass.slot(of: name) else {
-            throw CIMError(.notFound, "Class \(cimClass.name) has no property '\(name)'.")
-        }
-        try set(slot: slot, value)
+        try set(slot: Self.slot(of: name, in: cimClass), value)
     }
 
     /// Sets several properties (each converted as ``set(_:_:)`` converts) with one repacking of the values, not
     /// one per property. An unknown property is WBEM_E_NOT_FOUND; when any fails, nothing changes.
     public mutating func set(_ properties: [(CIMName, CIMValue)]) throws(CIMError) {
         var values = storage.values
-        for (name, value) in properties {
-            guard let slot = cimClass.slot(of: name) else {
-                throw CIMError(.notFound, "Class \(cimClass.name) has no property '\(name)'.")
-            }
-            values[slot] = try Self.converted(value, slot: slot, of: cimClass)
-        }
+        try Self.apply(properties, to: &values, of: cimClass)
         storage = SlotStorage.make(cimClass.cellLayout, values)
     }
 
@@ -95,6 +82,21 @@ public struct CIMInstance: Hashable, Sendable {
         var values = storage.values
         values[slot] = value
         storage = SlotStorage.make(cimClass.cellLayout, values)
+    }
+
+    /// Puts each named property's converted value in its slot; WBEM_E_NOT_FOUND for a name the class lacks.
+    private static func apply(_ properties: [(CIMName, CIMValue)], to values: inout [CIMValue], of cimClass: CIMClass) throws(CIMError) {
+        for (name, value) in properties {
+            let slot = try slot(of: name, in: cimClass)
+            values[slot] = try converted(value, slot: slot, of: cimClass)
+        }
+    }
+
+    private static func slot(of name: CIMName, in cimClass: CIMClass) throws(CIMError) -> Int {
+        guard let slot = cimClass.slot(of: name) else {
+            throw CIMError(.notFound, "Class \(cimClass.name) has no property '\(name)'.")
+        }
+        return slot
     }
 
     private static func converted(_ value: CIMValue, slot: Int, of cimClass: CIMClass) throws(CIMError) -> CIMValue {

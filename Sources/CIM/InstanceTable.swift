@@ -70,12 +70,6 @@ struct InstanceTable: Sendable {
 
     var indexedSlots: Set<Int> { Set(indexes.map(\.slot)) }
 
-    /// A row's value at a slot, folded: how the indexes, which keep no values, compare a row with a value. (Mutating
-    /// methods pass a copy of `rows` taken after their last change to it: the index being changed is part of self.)
-    private static func folded(_ rows: ContiguousArray<CIMInstance?>, _ row: Int32, _ slot: Int) -> FoldedValue {
-        FoldedValue(rows[Int(row)]?[slot: slot] ?? .null)
-    }
-
     func row(for key: InstanceKey) -> CIMInstance? {
         rowNumber(for: key).flatMap { rows[Int($0)] }
     }
@@ -96,11 +90,8 @@ struct InstanceTable: Sendable {
         rows.append(instance)
         keyIndex.insert(hash: key.rowTableHash, row: r)
         liveCount += 1
-        let current = rows
-        for i in indexes.indices {
-            let slot = indexes[i].slot
-            indexes[i].insert(row: r, value: FoldedValue(instance[slot: slot])) { Self.folded(current, $0, slot) }
-        }
+        // `rows` is passed by value: a copy for the call, released before rows next changes.
+        for i in indexes.indices { indexes[i].insert(row: r, in: rows) }
     }
 
     /// Makes room for `count` more rows, so that a bulk load does not rehash the key index as it grows.
@@ -116,19 +107,9 @@ struct InstanceTable: Sendable {
         // A row whose indexed value changes leaves its list while it still holds the old value and joins the new
         // value's list (at the end) once it holds the new one.
         let moved = indexes.indices.filter { FoldedValue(old[slot: indexes[$0].slot]) != FoldedValue(instance[slot: indexes[$0].slot]) }
-        do {  // scoped: a copy of rows alive at the change below would copy every row
-            let current = rows
-            for i in moved {
-                let slot = indexes[i].slot
-                indexes[i].remove(row: r, value: FoldedValue(old[slot: slot])) { Self.folded(current, $0, slot) }
-            }
-        }
+        for i in moved { indexes[i].remove(row: r, in: rows) }
         rows[Int(r)] = instance
-        let current = rows
-        for i in moved {
-            let slot = indexes[i].slot
-            indexes[i].insert(row: r, value: FoldedValue(instance[slot: slot])) { Self.folded(current, $0, slot) }
-        }
+        for i in moved { indexes[i].insert(row: r, in: rows) }
         return old
     }
 
@@ -138,13 +119,7 @@ struct InstanceTable: Sendable {
         let r = keyIndex.row(at: bucket)
         guard let old = rows[Int(r)] else { return nil }
         keyIndex.remove(at: bucket)
-        do {  // scoped: a copy of rows alive at the change below would copy every row
-            let current = rows
-            for i in indexes.indices {
-                let slot = indexes[i].slot
-                indexes[i].remove(row: r, value: FoldedValue(old[slot: slot])) { Self.folded(current, $0, slot) }
-            }
-        }
+        for i in indexes.indices { indexes[i].remove(row: r, in: rows) }
         rows[Int(r)] = nil
         liveCount -= 1
         if rows.count > 1024 && liveCount < rows.count / 2 { compact() }
@@ -165,10 +140,7 @@ struct InstanceTable: Sendable {
         guard !isIndexed(slot: slot) else { return }
         var index = ValueIndex(slot: slot)
         index.reserveCapacity(rows: rows.count)
-        let current = rows
-        for (r, instance) in rows.enumerated() {
-            if let instance { index.insert(row: Int32(r), value: FoldedValue(instance[slot: slot])) { Self.folded(current, $0, slot) } }
-        }
+        for r in rows.indices where rows[r] != nil { index.insert(row: Int32(r), in: rows) }
         indexes.append(index)
     }
 
@@ -182,7 +154,7 @@ struct InstanceTable: Sendable {
             return row(for: .single(folded)).map { [$0] } ?? []
         }
         if let index = indexes.first(where: { $0.slot == slot }) {
-            return index.rows(holding: folded) { Self.folded(rows, $0, slot) }.compactMap { rows[Int($0)] }
+            return index.rows(holding: folded, in: rows).compactMap { rows[Int($0)] }
         }
         return rows.compactMap { row in
             guard let row, FoldedValue(row[slot: slot]) == folded else { return nil }

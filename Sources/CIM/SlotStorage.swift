@@ -5,7 +5,7 @@
 // on nulls and enum padding. Here one buffer holds a null bitmap (one bit per slot) and then, for each slot that
 // holds a value, in slot order, its cells: one 8-byte cell for a number, boolean or char16 (its bits), two for a
 // string or a datetime (the value itself), one for anything else (arrays, references, embedded objects: a boxed
-// CIMValue — rare, and big anyway). Which slots take two cells is a property of the class (``CellLayout``), so a
+// CIMValue — rare, and big anyway). Which slots take two cells is a property of the class (CellLayout), so a
 // slot's cell is found with two population counts per bitmap word, not by walking the row.
 //
 // The buffer is never shared while it changes: CIMInstance copies it first unless it is the only holder.
@@ -43,14 +43,12 @@ final class CellLayout: Sendable {
         }
         scalars = types.map(\.scalar)
         var wide = [UInt64](repeating: 0, count: wordCount)
-        for (slot, kind) in kinds.enumerated() where kind == .string || kind == .datetime {
+        for (slot, kind) in kinds.enumerated() where kind.cells == 2 {
             wide[slot >> 6] |= 1 << UInt64(slot & 63)
         }
         self.wide = wide
         holdsReferences = kinds.contains { $0 == .string || $0 == .boxed }
     }
-
-    func cells(_ slot: Int) -> Int { kinds[slot].cells }
 }
 
 /// A CIMValue that does not fit a cell, held by reference in one.
@@ -59,12 +57,10 @@ private final class ValueBox: Sendable {
     init(_ value: CIMValue) { self.value = value }
 }
 
-/// One instance's values: a header (the layout, the number of cells), then the bitmap words, then the cells.
-final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
-    struct Header {
-        let layout: CellLayout
-        let cellCount: Int
-    }
+/// One instance's values: the class's layout as the header, then the bitmap words, then the cells. (The number of
+/// cells is the bitmap's business: nothing else keeps it.)
+final class SlotStorage: ManagedBuffer<CellLayout, UInt64> {
+    private var layout: CellLayout { header }
 
     /// Packs one value per slot; each non-null value must already be of its slot's declared type.
     static func make(_ layout: CellLayout, _ values: [CIMValue]) -> SlotStorage {
@@ -72,9 +68,8 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
             layout.kinds.withUnsafeBufferPointer { kinds in
                 var cellCount = 0
                 for slot in values.indices where !values[slot].isNull { cellCount &+= kinds[slot].cells }
-                let storage = unsafeDowncast(create(minimumCapacity: layout.wordCount + cellCount) { _ in
-                    Header(layout: layout, cellCount: cellCount)
-                }, to: SlotStorage.self)
+                let storage = unsafeDowncast(create(minimumCapacity: layout.wordCount + cellCount) { _ in layout },
+                                             to: SlotStorage.self)
                 storage.withUnsafeMutablePointerToElements { p in
                     p.initialize(repeating: 0, count: layout.wordCount)
                     var cell = layout.wordCount
@@ -90,30 +85,23 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
     }
 
     deinit {
-        let layout = header.layout
+        let layout = self.layout
         guard layout.holdsReferences else { return }
         withUnsafeMutablePointerToElements { p in
-            forEachCell(p) { slot, cell in
-                let raw = UnsafeMutableRawPointer(cell)
-                switch layout.kinds[slot] {
-                case .string: raw.assumingMemoryBound(to: String.self).deinitialize(count: 1)
-                case .boxed: Self.box(in: cell).release()
-                case .bits, .datetime: break
-                }
-            }
+            forEachCell(p) { slot, cell in Self.destroy(cell, kind: layout.kinds[slot]) }
         }
     }
 
     /// Calls `body` with each set slot and its first cell, in slot order.
     private func forEachCell(_ p: UnsafeMutablePointer<UInt64>, _ body: (Int, UnsafeMutablePointer<UInt64>) -> Void) {
-        let layout = header.layout
+        let layout = self.layout
         var cell = layout.wordCount
         for w in 0..<layout.wordCount {
             var bits = p[w]
             while bits != 0 {
                 let slot = w << 6 | bits.trailingZeroBitCount
                 body(slot, p + cell)
-                cell += layout.cells(slot)
+                cell += layout.kinds[slot].cells
                 bits &= bits &- 1
             }
         }
@@ -122,7 +110,7 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
     /// The first cell of a slot, or nil when the slot is null.
     @inline(__always)
     private func cellIndex(of slot: Int, _ p: UnsafeMutablePointer<UInt64>) -> Int? {
-        let layout = header.layout
+        let layout = self.layout
         let w = slot &>> 6
         let bit = UInt64(1) &<< UInt64(slot & 63)
         let word = p[w]
@@ -140,13 +128,13 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
     func value(at slot: Int) -> CIMValue {
         withUnsafeMutablePointerToElements { p in
             guard let cell = cellIndex(of: slot, p) else { return .null }
-            return Self.read(slot: slot, layout: header.layout, at: p + cell)
+            return Self.read(slot: slot, layout: layout, at: p + cell)
         }
     }
 
     /// Every slot's value, nulls included.
     var values: [CIMValue] {
-        let layout = header.layout
+        let layout = self.layout
         var out = [CIMValue](repeating: .null, count: layout.slotCount)
         withUnsafeMutablePointerToElements { p in
             forEachCell(p) { slot, cell in out[slot] = Self.read(slot: slot, layout: layout, at: cell) }
@@ -156,7 +144,7 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
 
     /// Calls `body` with each non-null value and its slot, in slot order.
     func forEachValue(_ body: (Int, CIMValue) -> Void) {
-        let layout = header.layout
+        let layout = self.layout
         withUnsafeMutablePointerToElements { p in
             forEachCell(p) { slot, cell in body(slot, Self.read(slot: slot, layout: layout, at: cell)) }
         }
@@ -165,26 +153,22 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
     /// Replaces a set slot's value with another non-null one, in place: the caller holds the only reference.
     /// Returns false (changing nothing) when the slot is null, so the row must be rebuilt with a cell more.
     func replaceInPlace(slot: Int, with value: CIMValue) -> Bool {
-        let layout = header.layout
+        let kind = layout.kinds[slot]
         return withUnsafeMutablePointerToElements { p in
             guard let cell = cellIndex(of: slot, p) else { return false }
-            let raw = UnsafeMutableRawPointer(p + cell)
-            switch layout.kinds[slot] {
-            case .string: raw.assumingMemoryBound(to: String.self).deinitialize(count: 1)
-            case .boxed: Self.box(in: p + cell).release()
-            case .bits, .datetime: break
-            }
-            Self.write(value, kind: layout.kinds[slot], at: p + cell)
+            Self.destroy(p + cell, kind: kind)
+            Self.write(value, kind: kind, at: p + cell)
             return true
         }
     }
 
     func equals(_ other: SlotStorage) -> Bool {
         if self === other { return true }
-        let layout = header.layout
-        guard layout === other.header.layout, header.cellCount == other.header.cellCount else { return false }
+        let layout = self.layout
+        guard layout === other.layout else { return false }
         return withUnsafeMutablePointerToElements { p in
             other.withUnsafeMutablePointerToElements { q in
+                // Equal bitmaps under one layout put every value in the same cells.
                 for w in 0..<layout.wordCount where p[w] != q[w] { return false }
                 var equal = true
                 forEachCell(p) { slot, cell in
@@ -198,7 +182,7 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
     }
 
     func hash(into hasher: inout Hasher) {
-        let layout = header.layout
+        let layout = self.layout
         withUnsafeMutablePointerToElements { p in
             for w in 0..<layout.wordCount { hasher.combine(p[w]) }
             forEachCell(p) { slot, cell in hasher.combine(Self.read(slot: slot, layout: layout, at: cell)) }
@@ -209,6 +193,15 @@ final class SlotStorage: ManagedBuffer<SlotStorage.Header, UInt64> {
 
     private static func box(in cell: UnsafeMutablePointer<UInt64>) -> Unmanaged<ValueBox> {
         Unmanaged.fromOpaque(UnsafeRawPointer(bitPattern: UInt(cell.pointee))!)
+    }
+
+    /// Gives back what a set cell owns (a string's storage, a box), before it is dropped or written again.
+    private static func destroy(_ cell: UnsafeMutablePointer<UInt64>, kind: CellLayout.Kind) {
+        switch kind {
+        case .string: UnsafeMutableRawPointer(cell).assumingMemoryBound(to: String.self).deinitialize(count: 1)
+        case .boxed: box(in: cell).release()
+        case .bits, .datetime: break
+        }
     }
 
     private static func write(_ value: CIMValue, kind: CellLayout.Kind, at cell: UnsafeMutablePointer<UInt64>) {

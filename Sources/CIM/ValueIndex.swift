@@ -17,14 +17,19 @@ struct ValueIndex: Sendable {
 
     init(slot: Int) { self.slot = slot }
 
-    /// The bucket of `value`'s list, if any; `valueOf(row)` gives a row's value.
-    private func list(of value: FoldedValue, hash: UInt32, _ valueOf: (Int32) -> FoldedValue) -> Int? {
-        lists.find(hash: hash) { valueOf($0) == value }
+    /// The table's rows, as every method is given them: an index keeps no values, it reads the rows'.
+    typealias Rows = ContiguousArray<CIMInstance?>
+
+    private func value(of row: Int32, in rows: Rows) -> FoldedValue { FoldedValue(rows[Int(row)]?[slot: slot] ?? .null) }
+
+    /// The bucket of `value`'s list, if any.
+    private func list(of value: FoldedValue, in rows: Rows) -> Int? {
+        lists.find(hash: value.rowTableHash) { self.value(of: $0, in: rows) == value }
     }
 
     /// The rows holding `value`, in the order they were added.
-    func rows(holding value: FoldedValue, _ valueOf: (Int32) -> FoldedValue) -> [Int32] {
-        guard let b = list(of: value, hash: value.rowTableHash, valueOf) else { return [] }
+    func rows(holding value: FoldedValue, in rows: Rows) -> [Int32] {
+        guard let b = list(of: value, in: rows) else { return [] }
         let last = lists.row(at: b)
         var out: [Int32] = []
         var r = next[Int(last)]
@@ -35,15 +40,15 @@ struct ValueIndex: Sendable {
         }
     }
 
-    /// Adds row `row`, holding `value`, after every row already added.
-    mutating func insert(row: Int32, value: FoldedValue, _ valueOf: (Int32) -> FoldedValue) {
+    /// Adds row `row` (as `rows` now hold it) after every row already added with its value.
+    mutating func insert(row: Int32, in rows: Rows) {
         let r = Int(row)
         while next.count <= r {  // rows are added at the end: one append, as a rule
             next.append(-1)
             previous.append(-1)
         }
-        let hash = value.rowTableHash
-        if let b = list(of: value, hash: hash, valueOf) {
+        let value = value(of: row, in: rows)
+        if let b = list(of: value, in: rows) {
             let last = lists.row(at: b)
             let first = next[Int(last)]
             next[Int(last)] = row
@@ -54,14 +59,14 @@ struct ValueIndex: Sendable {
         } else {
             next[r] = row
             previous[r] = row
-            lists.insert(hash: hash, row: row)
+            lists.insert(hash: value.rowTableHash, row: row)
         }
     }
 
-    /// Removes row `row`, which holds `value`.
-    mutating func remove(row: Int32, value: FoldedValue, _ valueOf: (Int32) -> FoldedValue) {
+    /// Removes row `row`, which `rows` must still hold with the value it was added with.
+    mutating func remove(row: Int32, in rows: Rows) {
         let r = Int(row)
-        guard r < next.count, next[r] >= 0, let b = list(of: value, hash: value.rowTableHash, valueOf) else { return }
+        guard r < next.count, next[r] >= 0, let b = list(of: value(of: row, in: rows), in: rows) else { return }
         let before = previous[r], after = next[r]
         next[r] = -1
         previous[r] = -1

@@ -58,11 +58,12 @@ extension SiteFile {
     }
 
     /// Makes every class's instances in memory what the file holds: rows put in file order, instances the
-    /// file no longer has removed.
-    func reloadInstances(into repository: CIMRepository, undoable: Bool = true) throws(CIMError) {
+    /// file no longer has removed. For a process that slept through more changes than the log keeps; a class not
+    /// read yet is read here, and again (comparing, finding nothing to change) when its deferred fill runs.
+    func reloadInstances(into repository: CIMRepository) throws(CIMError) {
         let known = lock.withLock { Array(tables.values) }.sorted { $0.name < $1.name }
         do {
-            try repository.loadFromStore(undoable: undoable) {
+            try repository.loadFromStore {
                 for table in known where !table.cimClass.isAbstract { try loadInstances(of: table, into: repository) }
             }
         } catch {
